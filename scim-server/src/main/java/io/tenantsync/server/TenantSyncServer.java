@@ -1,0 +1,264 @@
+package io.tenantsync.server;
+
+import io.tenantsync.server.auth.ApiTokenEntity;
+import io.tenantsync.server.auth.ApiTokenService;
+import io.tenantsync.server.auth.ApiTokensEndpoint;
+import io.tenantsync.server.auth.AuthenticationFilter;
+import io.tenantsync.server.auth.Authenticator;
+import io.tenantsync.server.auth.OperatorTokenBootstrap;
+import io.tenantsync.server.bulk.BulkEndpoint;
+import io.tenantsync.server.bulk.BulkService;
+import io.tenantsync.server.bulk.GroupBulkTarget;
+import io.tenantsync.server.bulk.UserBulkTarget;
+import io.tenantsync.server.config.ConfigException;
+import io.tenantsync.server.config.ServerConfig;
+import io.tenantsync.server.directory.ConnectorCredentials;
+import io.tenantsync.server.directory.TenantDirectories;
+import io.tenantsync.server.discovery.DiscoveryEndpoint;
+import io.tenantsync.server.discovery.InstallationDiscovery;
+import io.tenantsync.server.discovery.TenantDiscovery;
+import io.tenantsync.server.discovery.TenantDiscoveryEndpoint;
+import io.tenantsync.server.groups.GroupEntity;
+import io.tenantsync.server.groups.GroupMemberEntity;
+import io.tenantsync.server.groups.GroupQueries;
+import io.tenantsync.server.groups.GroupService;
+import io.tenantsync.server.groups.GroupsEndpoint;
+import io.tenantsync.server.health.HealthEndpoint;
+import io.tenantsync.server.imports.UserImportEndpoint;
+import io.tenantsync.server.imports.UserImportService;
+import io.tenantsync.server.outbox.OutboxEntity;
+import io.tenantsync.server.outbox.OutboxWorkers;
+import io.tenantsync.server.outbox.UserStateApplier;
+import io.tenantsync.server.persistence.Database;
+import io.tenantsync.server.persistence.InstallationSecrets;
+import io.tenantsync.server.persistence.SecretBox;
+import io.tenantsync.server.products.ProductEntity;
+import io.tenantsync.server.products.ProductService;
+import io.tenantsync.server.products.ProductsEndpoint;
+import io.tenantsync.server.products.UserLicenseEntity;
+import io.tenantsync.server.protocol.CatchAllExceptionMapper;
+import io.tenantsync.server.protocol.JsonErrorMapper;
+import io.tenantsync.server.protocol.PayloadLimitFilter;
+import io.tenantsync.server.protocol.ScimExceptionMapper;
+import io.tenantsync.server.protocol.ScimJsonProvider;
+import io.tenantsync.server.protocol.WebApplicationExceptionMapper;
+import io.tenantsync.server.protocol.query.CursorCodec;
+import io.tenantsync.server.relationships.OfferEntity;
+import io.tenantsync.server.relationships.OfferService;
+import io.tenantsync.server.relationships.OffersEndpoint;
+import io.tenantsync.server.relationships.RelationshipEntity;
+import io.tenantsync.server.relationships.RelationshipService;
+import io.tenantsync.server.relationships.RelationshipsEndpoint;
+import io.tenantsync.server.resellers.ResellerEntity;
+import io.tenantsync.server.resellers.ResellerService;
+import io.tenantsync.server.resellers.ResellersEndpoint;
+import io.tenantsync.server.sandbox.GraphErrorFilter;
+import io.tenantsync.server.sandbox.SandboxEndpoint;
+import io.tenantsync.server.sandbox.SandboxSkuEntity;
+import io.tenantsync.server.sandbox.SandboxUserEntity;
+import io.tenantsync.server.search.RootSearchEndpoint;
+import io.tenantsync.server.tenants.TenantEntity;
+import io.tenantsync.server.tenants.TenantService;
+import io.tenantsync.server.tenants.TenantsEndpoint;
+import io.tenantsync.server.users.DeletedUserService;
+import io.tenantsync.server.users.DeletedUsersEndpoint;
+import io.tenantsync.server.users.UserEntity;
+import io.tenantsync.server.users.UserQueries;
+import io.tenantsync.server.users.UserService;
+import io.tenantsync.server.users.UsersEndpoint;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.GracefulHandler;
+import org.glassfish.jersey.server.ResourceConfig;
+import org.glassfish.jersey.server.ServerProperties;
+import org.glassfish.jersey.servlet.ServletContainer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.bridge.SLF4JBridgeHandler;
+
+/**
+ * The TenantSync process: Jetty 12 serving Jersey, wired explicitly here (no scanning). {@link
+ * #main} reads the environment and serves until SIGTERM, then lets in-flight requests finish before
+ * it stops; {@link #start} does the same for tests, on any port (0 = a free one).
+ */
+public final class TenantSyncServer implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(TenantSyncServer.class);
+
+  /** Every entity Hibernate maps, listed once. */
+  static final List<Class<?>> ENTITIES =
+      List.of(
+          ApiTokenEntity.class,
+          ResellerEntity.class,
+          TenantEntity.class,
+          OfferEntity.class,
+          RelationshipEntity.class,
+          SandboxUserEntity.class,
+          SandboxSkuEntity.class,
+          UserEntity.class,
+          GroupEntity.class,
+          GroupMemberEntity.class,
+          ProductEntity.class,
+          UserLicenseEntity.class,
+          OutboxEntity.class);
+
+  /** Outbox workers per node (MySQL/MariaDB; H2 has one, it cannot skip locked rows). */
+  private static final int OUTBOX_WORKER_THREADS = 4;
+
+  private static final long CURSOR_TIMEOUT_MILLIS = TenantDiscovery.CURSOR_TIMEOUT_SECONDS * 1000L;
+
+  private final Server jetty;
+  private final Database database;
+
+  private final OutboxWorkers outboxWorkers;
+
+  private TenantSyncServer(Server jetty, Database database, OutboxWorkers outboxWorkers) {
+    this.jetty = jetty;
+    this.database = database;
+    this.outboxWorkers = outboxWorkers;
+  }
+
+  public static void main(String[] args) throws Exception {
+    ServerConfig config;
+    try {
+      config = ServerConfig.fromEnvironment(System.getenv());
+    } catch (ConfigException e) {
+      System.err.println("tenantsync: cannot start: " + e.getMessage());
+      System.exit(2);
+      return;
+    }
+    TenantSyncServer server = start(config);
+    Runtime.getRuntime().addShutdownHook(new Thread(server::close, "tenantsync-shutdown"));
+    server.jetty.join();
+  }
+
+  /** Connects and migrates the database, then serves; returns once it accepts requests. */
+  public static TenantSyncServer start(ServerConfig config) throws Exception {
+    long started = System.nanoTime();
+    if (!SLF4JBridgeHandler.isInstalled()) {
+      SLF4JBridgeHandler.removeHandlersForRootLogger();
+      SLF4JBridgeHandler.install();
+    }
+    log.info("starting with {}", config);
+    Database database = Database.open(config, ENTITIES);
+    try {
+      OperatorTokenBootstrap.ensure(database, config.operatorToken(), System.out);
+      SecretBox secretBox = new SecretBox(InstallationSecrets.key(database, "secret-box"));
+      AtomicReference<URI> self = new AtomicReference<>();
+      TenantDirectories directories =
+          new TenantDirectories(
+              database, secretBox, new ConnectorCredentials(database, secretBox), self::get);
+      Server jetty = jetty(config.port(), application(config, database, secretBox));
+      jetty.start();
+      self.set(
+          URI.create(
+              "http://127.0.0.1:" + ((ServerConnector) jetty.getConnectors()[0]).getLocalPort()));
+      OutboxWorkers workers =
+          new OutboxWorkers(
+              database,
+              directories,
+              new UserStateApplier(secretBox),
+              OUTBOX_WORKER_THREADS,
+              Duration.ofMillis(250));
+      workers.start();
+      TenantSyncServer server = new TenantSyncServer(jetty, database, workers);
+      log.info(
+          "ready in {} ms on port {}", (System.nanoTime() - started) / 1_000_000, server.port());
+      return server;
+    } catch (Exception e) {
+      database.close();
+      throw e;
+    }
+  }
+
+  private static ResourceConfig application(
+      ServerConfig config, Database database, SecretBox secretBox) {
+    CursorCodec cursors = new CursorCodec(InstallationSecrets.key(database, "cursor-signing"));
+    ResourceConfig app = new ResourceConfig();
+    app.property(ServerProperties.WADL_FEATURE_DISABLE, true);
+    app.property(ServerProperties.RESPONSE_SET_STATUS_OVER_SEND_ERROR, true);
+    app.register(new ScimJsonProvider());
+    app.register(new ScimExceptionMapper());
+    app.register(new WebApplicationExceptionMapper());
+    app.register(new JsonErrorMapper());
+    app.register(new PayloadLimitFilter.PayloadTooLargeMapper());
+    app.register(new CatchAllExceptionMapper());
+    app.register(new PayloadLimitFilter());
+    app.register(new AuthenticationFilter(new Authenticator(database, config.operatorToken())));
+
+    app.register(new HealthEndpoint(database));
+    app.register(new DiscoveryEndpoint(InstallationDiscovery.create()));
+    app.register(new TenantDiscoveryEndpoint(TenantDiscovery.create(), database));
+    app.register(new ResellersEndpoint(new ResellerService(database)));
+    app.register(new TenantsEndpoint(new TenantService(database, secretBox)));
+    app.register(new ApiTokensEndpoint(new ApiTokenService(database)));
+    app.register(new OffersEndpoint(new OfferService(database)));
+    app.register(new RelationshipsEndpoint(new RelationshipService(database)));
+    UserService users =
+        new UserService(database, new UserQueries(cursors, CURSOR_TIMEOUT_MILLIS), secretBox);
+    app.register(new UsersEndpoint(users));
+    app.register(new UserImportEndpoint(new UserImportService(users)));
+    GroupService groups = new GroupService(database, new GroupQueries());
+    app.register(new GroupsEndpoint(groups));
+    app.register(new RootSearchEndpoint(users, groups));
+    app.register(
+        new BulkEndpoint(
+            new BulkService(
+                database, List.of(new UserBulkTarget(users), new GroupBulkTarget(groups)))));
+    app.register(new ProductsEndpoint(new ProductService(database)));
+    app.register(new DeletedUsersEndpoint(new DeletedUserService(database)));
+    app.register(SandboxEndpoint.create(database, config.operatorToken()));
+    app.register(new GraphErrorFilter());
+    return app;
+  }
+
+  private static Server jetty(int port, ResourceConfig app) {
+    Server server = new Server();
+    ServerConnector connector = new ServerConnector(server);
+    connector.setPort(port);
+    server.addConnector(connector);
+    ServletContextHandler context = new ServletContextHandler();
+    context.setContextPath("/");
+    context.addServlet(new ServletHolder(new ServletContainer(app)), "/*");
+    context.setErrorHandler(new JsonErrorHandler());
+    server.setHandler(new GracefulHandler(context));
+    server.setErrorHandler(new JsonErrorHandler());
+    server.setStopTimeout(30_000);
+    return server;
+  }
+
+  public int port() {
+    return ((ServerConnector) jetty.getConnectors()[0]).getLocalPort();
+  }
+
+  /** The database this server uses (tests inspect its pool). */
+  public Database database() {
+    return database;
+  }
+
+  public URI baseUri() {
+    return URI.create("http://127.0.0.1:" + port());
+  }
+
+  /** Stops accepting, lets in-flight requests finish (up to 30 s), then closes the database. */
+  @Override
+  public void close() {
+    try {
+      if (jetty.isRunning()) {
+        log.info("stopping: draining in-flight requests");
+        jetty.stop();
+      }
+      outboxWorkers.close();
+    } catch (Exception e) {
+      log.warn("error while stopping the HTTP server", e);
+    } finally {
+      database.close();
+      log.info("stopped");
+    }
+  }
+}

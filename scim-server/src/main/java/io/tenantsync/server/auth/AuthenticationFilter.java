@@ -1,0 +1,77 @@
+package io.tenantsync.server.auth;
+
+import io.tenantsync.server.protocol.ScimErrors;
+import jakarta.annotation.Priority;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.SecurityContext;
+import java.security.Principal;
+import java.util.Optional;
+
+/**
+ * Every SCIM request carries {@code Authorization: Bearer <token>}; without a valid one it ends
+ * here with 401 and {@code WWW-Authenticate: Bearer}. Registered only for {@code /scim/v2}.
+ */
+@Priority(Priorities.AUTHENTICATION)
+public final class AuthenticationFilter implements ContainerRequestFilter {
+  private static final String BEARER = "bearer ";
+
+  private final Authenticator authenticator;
+
+  public AuthenticationFilter(Authenticator authenticator) {
+    this.authenticator = authenticator;
+  }
+
+  @Override
+  public void filter(ContainerRequestContext request) {
+    String path = request.getUriInfo().getPath();
+    if (!path.startsWith("scim/") && !path.startsWith("/scim/") && !path.equals("scim")) {
+      return;
+    }
+    Optional<Caller> caller = bearer(request).flatMap(authenticator::authenticate);
+    if (caller.isEmpty()) {
+      request.abortWith(
+          ScimErrors.response(
+              401, null, "a valid bearer token is required (Authorization: Bearer …)"));
+      return;
+    }
+    boolean secure = request.getSecurityContext().isSecure();
+    request.setSecurityContext(new CallerContext(caller.get(), secure));
+  }
+
+  private static Optional<String> bearer(ContainerRequestContext request) {
+    String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
+    if (header == null || header.length() <= BEARER.length()) {
+      return Optional.empty();
+    }
+    if (!header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+      return Optional.empty();
+    }
+    String secret = header.substring(BEARER.length()).trim();
+    return secret.isEmpty() ? Optional.empty() : Optional.of(secret);
+  }
+
+  private record CallerContext(Caller caller, boolean secure) implements SecurityContext {
+    @Override
+    public Principal getUserPrincipal() {
+      return caller;
+    }
+
+    @Override
+    public boolean isUserInRole(String role) {
+      return caller.kind().wireName().equals(role);
+    }
+
+    @Override
+    public boolean isSecure() {
+      return secure;
+    }
+
+    @Override
+    public String getAuthenticationScheme() {
+      return "Bearer";
+    }
+  }
+}

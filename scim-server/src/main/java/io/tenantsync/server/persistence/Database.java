@@ -1,0 +1,250 @@
+package io.tenantsync.server.persistence;
+
+import com.unboundid.scim2.common.exceptions.ScimException;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.tenantsync.server.config.ServerConfig;
+import jakarta.persistence.OptimisticLockException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfo;
+import org.hibernate.Session;
+import org.hibernate.SessionFactory;
+import org.hibernate.StaleStateException;
+import org.hibernate.boot.MetadataSources;
+import org.hibernate.boot.registry.StandardServiceRegistry;
+import org.hibernate.boot.registry.StandardServiceRegistryBuilder;
+import org.hibernate.cfg.AvailableSettings;
+import org.hibernate.exception.ConstraintViolationException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The database of one server process: a HikariCP pool, the schema brought up to date by Flyway's
+ * versioned migrations, and a Hibernate {@link SessionFactory} over the listed entity classes
+ * (explicit, no scanning).
+ *
+ * <p>Thread-safe. {@link #inTransaction} is the one transaction boundary: each service method opens
+ * exactly one.
+ */
+public final class Database implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(Database.class);
+
+  private final HikariDataSource dataSource;
+  private final DatabaseKind kind;
+  private final SessionFactory sessionFactory;
+
+  private Database(HikariDataSource dataSource, DatabaseKind kind, SessionFactory sessionFactory) {
+    this.dataSource = dataSource;
+    this.kind = kind;
+    this.sessionFactory = sessionFactory;
+  }
+
+  /** Connects, migrates and builds the session factory; fails fast if any step fails. */
+  public static Database open(ServerConfig config, List<Class<?>> entityClasses) {
+    DatabaseKind kind = DatabaseKind.of(config);
+    HikariDataSource dataSource = pool(config, kind);
+    try {
+      migrate(dataSource, kind);
+      return new Database(dataSource, kind, sessionFactory(dataSource, kind, entityClasses));
+    } catch (RuntimeException e) {
+      dataSource.close();
+      throw e;
+    }
+  }
+
+  private static HikariDataSource pool(ServerConfig config, DatabaseKind kind) {
+    HikariConfig hikari = new HikariConfig();
+    hikari.setPoolName("tenantsync");
+    hikari.setJdbcUrl(jdbcUrl(config, kind));
+    hikari.setUsername(config.dbUser());
+    hikari.setPassword(config.dbPassword());
+    hikari.setMaximumPoolSize(20);
+    hikari.setAutoCommit(false);
+    hikari.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
+    hikari.setConnectionTimeout(10_000);
+    hikari.setInitializationFailTimeout(15_000);
+    return new HikariDataSource(hikari);
+  }
+
+  /** Adds the driver options TenantSync relies on, unless the operator set them already. */
+  static String jdbcUrl(ServerConfig config, DatabaseKind kind) {
+    String url = config.dbUrl();
+    if (kind == DatabaseKind.MYSQL) {
+      return withDefaults(
+          url,
+          '?',
+          '&',
+          "connectionTimeZone=UTC",
+          "forceConnectionTimeZoneToSession=true",
+          "characterEncoding=UTF-8",
+          "rewriteBatchedStatements=true",
+          "useServerPrepStmts=false",
+          "cachePrepStmts=true",
+          "prepStmtCacheSize=500",
+          "prepStmtCacheSqlLimit=2048");
+    }
+    return withDefaults(url, ';', ';', "DB_CLOSE_ON_EXIT=FALSE", "LOCK_TIMEOUT=10000");
+  }
+
+  private static String withDefaults(String url, char first, char next, String... options) {
+    StringBuilder result = new StringBuilder(url);
+    for (String option : options) {
+      String key = option.substring(0, option.indexOf('=') + 1);
+      if (!url.toLowerCase().contains(key.toLowerCase())) {
+        boolean hasOptions = result.indexOf(String.valueOf(first)) >= 0;
+        result.append(hasOptions ? next : first).append(option);
+      }
+    }
+    return result.toString();
+  }
+
+  private static void migrate(DataSource dataSource, DatabaseKind kind) {
+    Flyway flyway =
+        Flyway.configure()
+            .dataSource(dataSource)
+            .locations("classpath:db/migration")
+            .placeholders(kind.migrationPlaceholders())
+            .failOnMissingLocations(true)
+            .load();
+    int applied = flyway.migrate().migrationsExecuted;
+    MigrationInfo current = flyway.info().current();
+    log.info(
+        "database schema at version {} ({} migration(s) applied now)",
+        current == null ? "none" : current.getVersion(),
+        applied);
+  }
+
+  private static SessionFactory sessionFactory(
+      DataSource dataSource, DatabaseKind kind, List<Class<?>> entityClasses) {
+    StandardServiceRegistry registry =
+        new StandardServiceRegistryBuilder()
+            .applySetting(AvailableSettings.JAKARTA_NON_JTA_DATASOURCE, dataSource)
+            .applySetting(AvailableSettings.DIALECT, dialect(dataSource, kind))
+            .applySetting(AvailableSettings.HBM2DDL_AUTO, "none")
+            .applySetting(AvailableSettings.JDBC_TIME_ZONE, "UTC")
+            .applySetting(AvailableSettings.STATEMENT_BATCH_SIZE, 50)
+            .applySetting(AvailableSettings.ORDER_INSERTS, true)
+            .applySetting(AvailableSettings.ORDER_UPDATES, true)
+            .applySetting(AvailableSettings.DEFAULT_BATCH_FETCH_SIZE, 100)
+            .applySetting(AvailableSettings.CONNECTION_PROVIDER_DISABLES_AUTOCOMMIT, true)
+            .applySetting(AvailableSettings.QUERY_PLAN_CACHE_MAX_SIZE, 4096)
+            .applySetting(AvailableSettings.SHOW_SQL, false)
+            .build();
+    try {
+      MetadataSources sources = new MetadataSources(registry);
+      entityClasses.forEach(sources::addAnnotatedClass);
+      return sources.buildMetadata().buildSessionFactory();
+    } catch (RuntimeException e) {
+      StandardServiceRegistryBuilder.destroy(registry);
+      throw e;
+    }
+  }
+
+  /** MariaDB speaks MySQL's protocol but not all of its SQL: pick the dialect from the server. */
+  private static String dialect(DataSource dataSource, DatabaseKind kind) {
+    if (kind == DatabaseKind.H2) {
+      return "org.hibernate.dialect.H2Dialect";
+    }
+    try (Connection connection = dataSource.getConnection()) {
+      String version = connection.getMetaData().getDatabaseProductVersion();
+      return version.toLowerCase().contains("mariadb")
+          ? "org.hibernate.dialect.MariaDBDialect"
+          : "org.hibernate.dialect.MySQLDialect";
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot read the database version", e);
+    }
+  }
+
+  /** The work of one transaction; may refuse with a SCIM exception, which rolls it back. */
+  @FunctionalInterface
+  public interface Work<T> {
+    T run(Session session) throws ScimException;
+  }
+
+  /**
+   * Runs {@code work} in one transaction: committed if it returns, rolled back if it throws. A
+   * unique-constraint violation becomes 409 {@code uniqueness} (two requests racing for the same
+   * name); a lost optimistic-locking race becomes {@link ConcurrentUpdateException}.
+   */
+  public <T> T inTransaction(Work<T> work) throws ScimException {
+    try {
+      return sessionFactory.fromTransaction(
+          session -> {
+            try {
+              return work.run(session);
+            } catch (ScimException e) {
+              throw new Refused(e);
+            }
+          });
+    } catch (Refused e) {
+      throw e.scimException;
+    } catch (ConstraintViolationException e) {
+      throw UniqueConstraints.conflict(e);
+    } catch (OptimisticLockException | StaleStateException e) {
+      throw new ConcurrentUpdateException(e);
+    }
+  }
+
+  /**
+   * One transaction for infrastructure work that refuses nothing (token lookup, bootstrap): no
+   * checked exception, constraint violations surface as Hibernate's.
+   */
+  public <T> T inPlainTransaction(java.util.function.Function<Session, T> work) {
+    return sessionFactory.fromTransaction(work);
+  }
+
+  /**
+   * Like {@link #inTransaction}, but runs the work again (up to {@code attempts} times) when a
+   * concurrent writer won an optimistic-locking race: for changes that do not depend on a version
+   * the client saw (no {@code If-Match}).
+   */
+  public <T> T inTransactionRetrying(int attempts, Work<T> work) throws ScimException {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return inTransaction(work);
+      } catch (ConcurrentUpdateException e) {
+        if (attempt >= attempts) {
+          throw e;
+        }
+      }
+    }
+  }
+
+  /** Carries a checked SCIM refusal out of Hibernate's transaction callback. */
+  private static final class Refused extends RuntimeException {
+    private final ScimException scimException;
+
+    Refused(ScimException scimException) {
+      super(null, null, false, false);
+      this.scimException = scimException;
+    }
+  }
+
+  public DatabaseKind kind() {
+    return kind;
+  }
+
+  public DataSource dataSource() {
+    return dataSource;
+  }
+
+  /** True when a connection can be had and answers; used by {@code /readyz}. */
+  public boolean isReachable() {
+    try (Connection connection = dataSource.getConnection()) {
+      return connection.isValid(2);
+    } catch (SQLException e) {
+      log.debug("database not reachable", e);
+      return false;
+    }
+  }
+
+  @Override
+  public void close() {
+    sessionFactory.close();
+    dataSource.close();
+  }
+}

@@ -1,0 +1,32 @@
+package io.tenantsync.server.protocol;
+
+import jakarta.ws.rs.core.UriInfo;
+import java.net.URI;
+
+/**
+ * Where resources live, as absolute URIs for {@code meta.location} and {@code Location}. Built from
+ * the request's base URI so that it is right behind any host name the client used.
+ *
+ * @param scimRoot the installation's SCIM root, e.g. {@code http://host:8080/scim/v2/}
+ */
+public record Locations(URI scimRoot) {
+
+  public static Locations of(UriInfo uriInfo) {
+    return new Locations(uriInfo.getBaseUriBuilder().path("scim/v2/").build());
+  }
+
+  /** {@code /scim/v2/{endpoint}/{id}} for installation-level resources. */
+  public URI resource(String endpoint, String id) {
+    return scimRoot.resolve(endpoint + "/" + id);
+  }
+
+  /** {@code /scim/v2/tenants/{tenantId}/} — the SCIM service root of one tenant. */
+  public URI tenantRoot(String tenantId) {
+    return scimRoot.resolve("tenants/" + tenantId + "/");
+  }
+
+  /** {@code /scim/v2/tenants/{tenantId}/{endpoint}/{id}} for tenant-level resources. */
+  public URI tenantResource(String tenantId, String endpoint, String id) {
+    return tenantRoot(tenantId).resolve(endpoint + "/" + id);
+  }
+}

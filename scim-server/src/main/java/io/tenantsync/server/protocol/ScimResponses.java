@@ -1,0 +1,84 @@
+package io.tenantsync.server.protocol;
+
+import com.unboundid.scim2.common.ScimResource;
+import com.unboundid.scim2.common.messages.ListResponse;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.Objects;
+
+/** The shapes of successful responses: created, read, listed, deleted. */
+public final class ScimResponses {
+  private ScimResponses() {}
+
+  /** 201 with {@code Location} and {@code ETag} taken from the resource's meta. */
+  public static Response created(ScimResource resource) {
+    var meta = Objects.requireNonNull(resource.getMeta(), "meta");
+    return Response.created(meta.getLocation())
+        .type(ScimMedia.SCIM_JSON_TYPE)
+        .header("ETag", meta.getVersion())
+        .entity(resource)
+        .build();
+  }
+
+  /** 200 with {@code ETag} (and {@code Location}) from the resource's meta. */
+  public static Response ok(ScimResource resource) {
+    var meta = Objects.requireNonNull(resource.getMeta(), "meta");
+    return Response.ok(resource)
+        .type(ScimMedia.SCIM_JSON_TYPE)
+        .header("ETag", meta.getVersion())
+        .header("Location", meta.getLocation())
+        .build();
+  }
+
+  /** 201 for a projected resource. */
+  public static Response created(Shown shown) {
+    return Response.created(shown.location())
+        .type(ScimMedia.SCIM_JSON_TYPE)
+        .header("ETag", shown.etag())
+        .entity(shown.body())
+        .build();
+  }
+
+  /** 200 for a projected resource. */
+  public static Response ok(Shown shown) {
+    return Response.ok(shown.body())
+        .type(ScimMedia.SCIM_JSON_TYPE)
+        .header("ETag", shown.etag())
+        .header("Location", shown.location())
+        .build();
+  }
+
+  public static <T> Response list(List<T> resources, long totalResults, Page page) {
+    ListResponse<T> body =
+        new ListResponse<>((int) totalResults, resources, page.startIndex(), resources.size());
+    return Response.ok(body).type(ScimMedia.SCIM_JSON_TYPE).build();
+  }
+
+  /**
+   * A list response (RFC 7644 §3.4.2) for a {@link ListPage}: index paging carries {@code
+   * startIndex}; cursor paging (RFC 9865) carries {@code nextCursor}/{@code previousCursor}.
+   */
+  public static Response list(ListPage<?> page, ListRequest request) {
+    com.fasterxml.jackson.databind.node.ObjectNode body =
+        ScimJsonProvider.MAPPER.createObjectNode();
+    body.putArray("schemas").add("urn:ietf:params:scim:api:messages:2.0:ListResponse");
+    body.put("totalResults", page.totalResults());
+    body.put("itemsPerPage", page.resources().size());
+    if (request.cursorPaging()) {
+      if (page.nextCursor() != null) {
+        body.put("nextCursor", page.nextCursor());
+      }
+      if (page.previousCursor() != null) {
+        body.put("previousCursor", page.previousCursor());
+      }
+    } else {
+      body.put("startIndex", request.page().startIndex());
+    }
+    body.set("Resources", ScimJsonProvider.MAPPER.valueToTree(page.resources()));
+    return Response.ok(body).type(ScimMedia.SCIM_JSON_TYPE).build();
+  }
+
+  public static Response noContent() {
+    return Response.noContent().build();
+  }
+}

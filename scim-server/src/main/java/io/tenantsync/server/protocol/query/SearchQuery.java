@@ -1,0 +1,185 @@
+package io.tenantsync.server.protocol.query;
+
+import com.unboundid.scim2.common.exceptions.BadRequestException;
+import com.unboundid.scim2.common.filters.Filter;
+import io.tenantsync.server.protocol.ListPage;
+import io.tenantsync.server.protocol.ListRequest;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.hibernate.Session;
+import org.hibernate.query.SelectionQuery;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A list or search over one resource type of one tenant, run in SQL: the filter translated by
+ * {@link FilterTranslator}, sorted by {@link SortSpec}, paged by index ({@code startIndex}) or by
+ * keyset cursor (RFC 9865), whose cost does not grow with depth. Immutable, thread-safe.
+ *
+ * @param <E> the entity listed; its HQL alias is the catalog's root alias, and {@code
+ *     baseRestriction} (HQL using that alias and {@code :tenant}) scopes it to one tenant
+ */
+public final class SearchQuery<E> {
+  private final Class<E> entity;
+  private final String entityName;
+  private final String resourceType;
+  private final AttributeCatalog catalog;
+  private final String baseRestriction;
+  private final CursorCodec cursors;
+  private final long cursorTimeoutMillis;
+
+  public SearchQuery(
+      Class<E> entity,
+      String resourceType,
+      AttributeCatalog catalog,
+      String baseRestriction,
+      CursorCodec cursors,
+      long cursorTimeoutMillis) {
+    this.entity = entity;
+    this.entityName = entity.getSimpleName();
+    this.resourceType = resourceType;
+    this.catalog = catalog;
+    this.baseRestriction = baseRestriction;
+    this.cursors = cursors;
+    this.cursorTimeoutMillis = cursorTimeoutMillis;
+  }
+
+  public AttributeCatalog catalog() {
+    return catalog;
+  }
+
+  /** Checks filter and sort before any transaction opens; 400 for anything wrong. */
+  public Prepared prepare(ListRequest request) throws BadRequestException {
+    HqlPredicate filter = null;
+    if (request.filter() != null && !request.filter().isBlank()) {
+      Filter parsed = FilterTranslator.parse(request.filter());
+      filter = FilterTranslator.translate(parsed, catalog);
+    }
+    SortSpec sort = SortSpec.of(request.sortBy(), request.sortOrder(), catalog);
+    String fingerprint =
+        CursorCodec.queryFingerprint(
+            resourceType + "|" + (request.filter() == null ? "" : request.filter()),
+            request.sortBy(),
+            request.sortOrder());
+    return new Prepared(request, filter, sort, fingerprint);
+  }
+
+  /** A checked request, ready to run in a transaction. */
+  public final class Prepared {
+    private final ListRequest request;
+    private final @Nullable HqlPredicate filter;
+    private final SortSpec sort;
+    private final String fingerprint;
+
+    private Prepared(
+        ListRequest request, @Nullable HqlPredicate filter, SortSpec sort, String fingerprint) {
+      this.request = request;
+      this.filter = filter;
+      this.sort = sort;
+      this.fingerprint = fingerprint;
+    }
+
+    public ListPage<E> run(Session session, String tenantId) throws BadRequestException {
+      long total =
+          query("select count(*) ", filter, "", Long.class, tenantId, session).getSingleResult();
+      int count = request.page().count();
+      if (count == 0) {
+        return new ListPage<>(List.of(), total);
+      }
+      if (!request.cursorPaging()) {
+        List<E> page =
+            query(
+                    "select " + alias() + " ",
+                    filter,
+                    " " + sort.orderBy(),
+                    entity,
+                    tenantId,
+                    session)
+                .setFirstResult(request.page().offset())
+                .setMaxResults(count)
+                .getResultList();
+        return new ListPage<>(page, total);
+      }
+      return cursorPage(session, tenantId, total, count);
+    }
+
+    private ListPage<E> cursorPage(Session session, String tenantId, long total, int count)
+        throws BadRequestException {
+      String token = request.cursor();
+      CursorState from =
+          token == null || token.isEmpty() ? null : cursors.decode(token, tenantId, fingerprint);
+      boolean backward = from != null && !from.forward();
+      SortSpec order = backward ? sort.reversed() : sort;
+      HqlPredicate where = filter;
+      if (from != null) {
+        HqlPredicate keyset = Keyset.after(sort, from);
+        where = where == null ? keyset : where.and(keyset);
+      }
+      String select =
+          "select "
+              + alias()
+              + ", "
+              + (sort.sortExpression() == null ? "null" : sort.sortExpression())
+              + " ";
+      List<Object[]> rows =
+          query(select, where, " " + order.orderBy(), Object[].class, tenantId, session)
+              .setMaxResults(count + 1)
+              .getResultList();
+      boolean more = rows.size() > count;
+      List<Object[]> page = new ArrayList<>(rows.subList(0, Math.min(count, rows.size())));
+      if (backward) {
+        Collections.reverse(page);
+      }
+      List<E> resources = new ArrayList<>();
+      page.forEach(row -> resources.add(entity.cast(row[0])));
+      String next = null;
+      String previous = null;
+      if (!page.isEmpty()) {
+        boolean hasNext = backward || more;
+        boolean hasPrevious = backward ? more : from != null;
+        if (hasNext) {
+          next = encode(session, tenantId, page.get(page.size() - 1), true);
+        }
+        if (hasPrevious) {
+          previous = encode(session, tenantId, page.get(0), false);
+        }
+      }
+      return new ListPage<>(resources, total, next, previous);
+    }
+
+    private String encode(Session session, String tenantId, Object[] row, boolean forward) {
+      return cursors.encode(
+          new CursorState(
+              tenantId,
+              fingerprint,
+              row[1],
+              String.valueOf(
+                  session.getEntityManagerFactory().getPersistenceUnitUtil().getIdentifier(row[0])),
+              System.currentTimeMillis() + cursorTimeoutMillis,
+              forward));
+    }
+  }
+
+  private String alias() {
+    return catalog.rootAlias();
+  }
+
+  private <T> SelectionQuery<T> query(
+      String select,
+      @Nullable HqlPredicate filter,
+      String tail,
+      Class<T> type,
+      String tenantId,
+      Session session) {
+    String where = baseRestriction + (filter == null ? "" : " and (" + filter.hql() + ")");
+    SelectionQuery<T> query =
+        session.createSelectionQuery(
+            select + "from " + entityName + " " + alias() + " where " + where + tail, type);
+    query.setParameter("tenant", tenantId);
+    Map<String, Object> parameters = filter == null ? new HashMap<>() : filter.parameters();
+    parameters.forEach(query::setParameter);
+    return query;
+  }
+}

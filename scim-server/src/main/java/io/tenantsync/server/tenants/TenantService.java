@@ -1,0 +1,260 @@
+package io.tenantsync.server.tenants;
+
+import com.unboundid.scim2.common.exceptions.BadRequestException;
+import com.unboundid.scim2.common.exceptions.ForbiddenException;
+import com.unboundid.scim2.common.exceptions.ScimException;
+import io.tenantsync.server.auth.AdminRights;
+import io.tenantsync.server.auth.Caller;
+import io.tenantsync.server.auth.DelegatedRole;
+import io.tenantsync.server.auth.TenantAccess;
+import io.tenantsync.server.auth.TenantGrant;
+import io.tenantsync.server.persistence.Database;
+import io.tenantsync.server.persistence.Ids;
+import io.tenantsync.server.persistence.SecretBox;
+import io.tenantsync.server.protocol.ETags;
+import io.tenantsync.server.protocol.ListPage;
+import io.tenantsync.server.protocol.Locations;
+import io.tenantsync.server.protocol.Page;
+import io.tenantsync.server.protocol.ResourceService;
+import io.tenantsync.server.relationships.RelationshipEntity;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.hibernate.Session;
+import org.hibernate.query.SelectionQuery;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Tenants. The operator creates and removes any; a reseller creates tenants (and gets an active
+ * Full-administration relationship with each at once) and sees those it has an active relationship
+ * with; a tenant token sees its own. Changing a tenant needs Full rights.
+ */
+public final class TenantService implements ResourceService<TenantResource> {
+  static final String ENDPOINT = "Tenants";
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  private final Database database;
+  private final SecretBox secretBox;
+
+  public TenantService(Database database, SecretBox secretBox) {
+    this.database = database;
+    this.secretBox = secretBox;
+  }
+
+  @Override
+  public TenantResource create(Caller caller, TenantResource request, Locations locations)
+      throws ScimException {
+    if (caller.kind() == Caller.Kind.TENANT) {
+      throw new ForbiddenException("a tenant cannot create tenants");
+    }
+    String name = requireDisplayName(request.getDisplayName());
+    String initialDomain = request.getInitialDomain();
+    if (initialDomain == null || !DomainNames.isInitialDomain(initialDomain)) {
+      throw BadRequestException.invalidValue(
+          "initialDomain must be a name ending in .onmicrosoft.com, such as"
+              + " contoso.onmicrosoft.com; got "
+              + initialDomain);
+    }
+    String reseller = caller.kind() == Caller.Kind.RESELLER ? caller.subjectId() : null;
+    TenantEntity entity = new TenantEntity(Ids.newId(), name.trim(), initialDomain, reseller);
+    entity.setExternalId(request.getExternalId());
+    apply(entity, request, AdminRights.GLOBAL, caller.isOperator());
+    return database.inTransaction(
+        session -> {
+          session.persist(entity);
+          if (reseller != null) {
+            session.persist(
+                new RelationshipEntity(
+                    Ids.newId(),
+                    reseller,
+                    entity.id(),
+                    null,
+                    DelegatedRole.FULL_ADMINISTRATION,
+                    null));
+          }
+          session.flush();
+          return TenantMapper.toResource(entity, locations);
+        });
+  }
+
+  @Override
+  public TenantResource get(Caller caller, String id, Locations locations) throws ScimException {
+    return database.inTransaction(
+        session -> {
+          TenantAccess.resolve(session, caller, id);
+          return TenantMapper.toResource(session.find(TenantEntity.class, id), locations);
+        });
+  }
+
+  @Override
+  public ListPage<TenantResource> list(Caller caller, Page page, Locations locations)
+      throws ScimException {
+    return database.inTransaction(
+        session -> {
+          List<TenantResource> resources =
+              visible(session, caller, "from TenantEntity t", TenantEntity.class)
+                  .setFirstResult(page.offset())
+                  .setMaxResults(page.count())
+                  .getResultList()
+                  .stream()
+                  .map(entity -> TenantMapper.toResource(entity, locations))
+                  .toList();
+          long total =
+              visible(session, caller, "select count(*) from TenantEntity t", Long.class)
+                  .getSingleResult();
+          return new ListPage<>(resources, total);
+        });
+  }
+
+  @Override
+  public TenantResource replace(
+      Caller caller,
+      String id,
+      TenantResource request,
+      @Nullable String ifMatch,
+      Locations locations)
+      throws ScimException {
+    String name = requireDisplayName(request.getDisplayName());
+    return database.inTransaction(
+        session -> {
+          TenantGrant grant = TenantAccess.resolve(session, caller, id);
+          grant.requireFull("change the tenant");
+          TenantEntity entity = session.find(TenantEntity.class, id);
+          ETags.checkIfMatch(ifMatch, entity.version());
+          if (request.getInitialDomain() != null
+              && !request.getInitialDomain().equalsIgnoreCase(entity.initialDomain())) {
+            throw BadRequestException.mutability("initialDomain cannot be changed");
+          }
+          entity.setDisplayName(name.trim());
+          entity.setExternalId(request.getExternalId());
+          apply(entity, request, grant.rights(), caller.isOperator());
+          entity.touch();
+          session.flush();
+          return TenantMapper.toResource(entity, locations);
+        });
+  }
+
+  @Override
+  public void delete(Caller caller, String id, @Nullable String ifMatch) throws ScimException {
+    database.inTransaction(
+        session -> {
+          TenantAccess.resolve(session, caller, id);
+          caller.requireOperator();
+          TenantEntity entity = session.find(TenantEntity.class, id);
+          ETags.checkIfMatch(ifMatch, entity.version());
+          session
+              .createMutationQuery(
+                  "update ApiTokenEntity set revokedAt = :now"
+                      + " where subjectType = 'tenant' and subjectId = :id and revokedAt is null")
+              .setParameter("now", System.currentTimeMillis())
+              .setParameter("id", id)
+              .executeUpdate();
+          session.remove(entity);
+          return null;
+        });
+  }
+
+  /** The writable parts of a create or full replace: domains, directory, settings. */
+  private void apply(
+      TenantEntity entity, TenantResource request, AdminRights rights, boolean operator)
+      throws BadRequestException {
+    entity.setDomains(domains(entity, request.getDomains(), operator));
+    DirectorySettings current =
+        DirectorySettings.fromStored(entity.directoryType(), entity.directoryConfig());
+    DirectorySettings directory =
+        DirectorySettings.from(request.getDirectory(), current, secretBox);
+    entity.setDirectory(directory.type(), directory.toStored());
+    entity.setSettings(
+        entity
+            .settings()
+            .with(
+                request.getDeactivationMode(),
+                request.getDriftMode(),
+                request.getAutoClaimEnabled()));
+    if (rights == AdminRights.LIMITED) {
+      throw new IllegalStateException("Limited administration reached a tenant change");
+    }
+  }
+
+  /**
+   * The requested domains. A domain the tenant already has keeps its verification state unless the
+   * operator sets it; a new one starts unverified unless the operator vouches for it.
+   */
+  private static List<TenantDomain> domains(
+      TenantEntity entity, @Nullable List<TenantResource.Domain> requested, boolean operator)
+      throws BadRequestException {
+    List<TenantDomain> result = new ArrayList<>();
+    if (requested == null) {
+      return result;
+    }
+    Set<String> seen = new HashSet<>();
+    for (TenantResource.Domain domain : requested) {
+      String name = domain.getValue() == null ? "" : domain.getValue().trim();
+      if (!DomainNames.isValid(name)) {
+        throw BadRequestException.invalidValue("domains: '" + name + "' is not a domain name");
+      }
+      String lower = name.toLowerCase(Locale.ROOT);
+      if (lower.equals(entity.initialDomain())) {
+        throw BadRequestException.invalidValue(
+            "domains: " + name + " is the initial domain; list custom domains only");
+      }
+      if (!seen.add(lower)) {
+        throw BadRequestException.invalidValue("domains: " + name + " is listed twice");
+      }
+      var existing = entity.domain(lower);
+      boolean verified =
+          operator && domain.getVerified() != null
+              ? domain.getVerified()
+              : existing.map(TenantDomain::verified).orElse(false);
+      String code = existing.map(TenantDomain::verificationCode).orElseGet(TenantService::newCode);
+      result.add(new TenantDomain(lower, verified, code));
+    }
+    return result;
+  }
+
+  private static <T> SelectionQuery<T> visible(
+      Session session, Caller caller, String select, Class<T> type) {
+    return switch (caller.kind()) {
+      case OPERATOR -> session.createSelectionQuery(select + order(type), type);
+      case TENANT ->
+          session
+              .createSelectionQuery(select + " where t.id = :id" + order(type), type)
+              .setParameter("id", caller.subjectId());
+      case RESELLER ->
+          session
+              .createSelectionQuery(
+                  select
+                      + " where exists (from RelationshipEntity r where r.tenantId = t.id"
+                      + " and r.resellerId = :reseller and r.status = 'active'"
+                      + " and (r.expiresAt is null or r.expiresAt > :now))"
+                      + order(type),
+                  type)
+              .setParameter("reseller", caller.subjectId())
+              .setParameter("now", System.currentTimeMillis());
+    };
+  }
+
+  private static String order(Class<?> type) {
+    return type == Long.class ? "" : " order by t.id";
+  }
+
+  private static String requireDisplayName(@Nullable String name) throws BadRequestException {
+    if (name == null || name.isBlank()) {
+      throw BadRequestException.invalidValue("displayName is required");
+    }
+    if (name.length() > 256) {
+      throw BadRequestException.invalidValue("displayName is longer than 256 characters");
+    }
+    return name;
+  }
+
+  private static String newCode() {
+    byte[] bytes = new byte[8];
+    RANDOM.nextBytes(bytes);
+    return "ts-verify-" + HexFormat.of().formatHex(bytes);
+  }
+}

@@ -1,0 +1,81 @@
+package io.tenantsync.server.testing;
+
+import java.util.UUID;
+
+/** Builds the principals and tenants a test needs, through the public API only. */
+public final class Fixtures {
+  private final TestServer server;
+
+  Fixtures(TestServer server) {
+    this.server = server;
+  }
+
+  public static String unique(String prefix) {
+    return prefix + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+  }
+
+  public String reseller(String displayName) {
+    return server
+        .operator()
+        .post(
+            "Resellers",
+            """
+            {"schemas":["urn:tenantsync:scim:schemas:core:2.0:Reseller"],"displayName":"%s"}"""
+                .formatted(displayName))
+        .expect(201)
+        .id();
+  }
+
+  /** A new token for a reseller or tenant, issued by the operator; returns the secret. */
+  public String token(String type, String subjectId) {
+    return server
+        .operator()
+        .post(
+            "ApiTokens",
+            """
+            {"schemas":["urn:tenantsync:scim:schemas:core:2.0:ApiToken"],
+             "subject":{"type":"%s","value":"%s"},"displayName":"test"}"""
+                .formatted(type, subjectId))
+        .expect(201)
+        .json()
+        .path("token")
+        .asText();
+  }
+
+  /** A tenant created by {@code http} (operator or reseller); returns its id. */
+  public Tenant tenant(Http http) {
+    String label = unique("t");
+    String id =
+        http.post(
+                "Tenants",
+                """
+                {"schemas":["urn:tenantsync:scim:schemas:core:2.0:Tenant"],
+                 "displayName":"%s","initialDomain":"%s.onmicrosoft.com"}"""
+                    .formatted(label, label))
+            .expect(201)
+            .id();
+    return new Tenant(id, label + ".onmicrosoft.com");
+  }
+
+  public Tenant tenant() {
+    return tenant(server.operator());
+  }
+
+  /** Creates a user {@code local@<initial domain>} in the tenant; returns its id. */
+  public String user(Http http, Tenant tenant, String local) {
+    return http.post(
+            "tenants/" + tenant.id() + "/Users",
+            """
+            {"schemas":["urn:ietf:params:scim:schemas:core:2.0:User"],"userName":"%s@%s"}"""
+                .formatted(local, tenant.domain()))
+        .expect(201)
+        .id();
+  }
+
+  /** A tenant's id and initial domain. */
+  public record Tenant(String id, String domain) {
+    public String users() {
+      return "tenants/" + id + "/Users";
+    }
+  }
+}
