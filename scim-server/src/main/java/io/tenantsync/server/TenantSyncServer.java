@@ -43,6 +43,11 @@ import io.tenantsync.server.protocol.ScimExceptionMapper;
 import io.tenantsync.server.protocol.ScimJsonProvider;
 import io.tenantsync.server.protocol.WebApplicationExceptionMapper;
 import io.tenantsync.server.protocol.query.CursorCodec;
+import io.tenantsync.server.reconcile.ReconcileFindingEntity;
+import io.tenantsync.server.reconcile.ReconcileWorker;
+import io.tenantsync.server.reconcile.ReconciliationEntity;
+import io.tenantsync.server.reconcile.ReconciliationService;
+import io.tenantsync.server.reconcile.ReconciliationsEndpoint;
 import io.tenantsync.server.relationships.OfferEntity;
 import io.tenantsync.server.relationships.OfferService;
 import io.tenantsync.server.relationships.OffersEndpoint;
@@ -105,7 +110,9 @@ public final class TenantSyncServer implements AutoCloseable {
           GroupMemberEntity.class,
           ProductEntity.class,
           UserLicenseEntity.class,
-          OutboxEntity.class);
+          OutboxEntity.class,
+          ReconciliationEntity.class,
+          ReconcileFindingEntity.class);
 
   /** Outbox workers per node (MySQL/MariaDB; H2 has one, it cannot skip locked rows). */
   private static final int OUTBOX_WORKER_THREADS = 4;
@@ -116,11 +123,17 @@ public final class TenantSyncServer implements AutoCloseable {
   private final Database database;
 
   private final OutboxWorkers outboxWorkers;
+  private final ReconcileWorker reconcileWorker;
 
-  private TenantSyncServer(Server jetty, Database database, OutboxWorkers outboxWorkers) {
+  private TenantSyncServer(
+      Server jetty,
+      Database database,
+      OutboxWorkers outboxWorkers,
+      ReconcileWorker reconcileWorker) {
     this.jetty = jetty;
     this.database = database;
     this.outboxWorkers = outboxWorkers;
+    this.reconcileWorker = reconcileWorker;
   }
 
   public static void main(String[] args) throws Exception {
@@ -166,7 +179,11 @@ public final class TenantSyncServer implements AutoCloseable {
               OUTBOX_WORKER_THREADS,
               Duration.ofMillis(250));
       workers.start();
-      TenantSyncServer server = new TenantSyncServer(jetty, database, workers);
+      ReconcileWorker reconciliations =
+          new ReconcileWorker(
+              database, directories, config.reconcileInterval(), Duration.ofMillis(500));
+      reconciliations.start();
+      TenantSyncServer server = new TenantSyncServer(jetty, database, workers, reconciliations);
       log.info(
           "ready in {} ms on port {}", (System.nanoTime() - started) / 1_000_000, server.port());
       return server;
@@ -212,6 +229,7 @@ public final class TenantSyncServer implements AutoCloseable {
                 database, List.of(new UserBulkTarget(users), new GroupBulkTarget(groups)))));
     app.register(new ProductsEndpoint(new ProductService(database)));
     app.register(new DeletedUsersEndpoint(new DeletedUserService(database)));
+    app.register(new ReconciliationsEndpoint(new ReconciliationService(database)));
     app.register(SandboxEndpoint.create(database, config.operatorToken()));
     app.register(new GraphErrorFilter());
     return app;
@@ -253,6 +271,7 @@ public final class TenantSyncServer implements AutoCloseable {
         log.info("stopping: draining in-flight requests");
         jetty.stop();
       }
+      reconcileWorker.close();
       outboxWorkers.close();
     } catch (Exception e) {
       log.warn("error while stopping the HTTP server", e);

@@ -3,6 +3,7 @@ package io.tenantsync.server.discovery;
 import com.unboundid.scim2.server.utils.ResourceTypeDefinition;
 import io.tenantsync.server.groups.GroupSchemas;
 import io.tenantsync.server.products.ProductSchemas;
+import io.tenantsync.server.reconcile.ReconciliationSchemas;
 import io.tenantsync.server.users.UserSchemas;
 import java.util.List;
 
@@ -20,7 +21,11 @@ public final class TenantDiscovery {
     Capabilities capabilities =
         new Capabilities(true, true, true, true, false, true, CURSOR_TIMEOUT_SECONDS);
     List<ResourceTypeDefinition> types =
-        List.of(UserSchemas.USER, GroupSchemas.GROUP, ProductSchemas.PRODUCT);
+        List.of(
+            UserSchemas.USER,
+            GroupSchemas.GROUP,
+            ProductSchemas.PRODUCT,
+            ReconciliationSchemas.RECONCILIATION);
     return new Discovery(capabilities, types);
   }
 }

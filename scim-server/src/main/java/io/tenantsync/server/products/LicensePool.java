@@ -37,6 +37,26 @@ public final class LicensePool {
     return Optional.empty();
   }
 
+  /**
+   * Takes {@code units} units of one product at once, or none: false when the pool has fewer free.
+   * For bulk accounting (reconciliation); requests take one unit per product with {@link #consume}.
+   */
+  public static boolean consumeUnits(Session session, String productId, int units) {
+    if (units <= 0) {
+      return true;
+    }
+    return session
+            .createNativeMutationQuery(
+                "update product set consumed_units = consumed_units + :units,"
+                    + " version = version + 1, last_modified = :now"
+                    + " where id = :id and consumed_units + :units <= prepaid_enabled")
+            .setParameter("units", units)
+            .setParameter("id", productId)
+            .setParameter("now", System.currentTimeMillis())
+            .executeUpdate()
+        == 1;
+  }
+
   /** Gives back one unit of each product, in id order. */
   public static void release(Session session, Collection<String> productIds) {
     for (String productId : productIds.stream().sorted().toList()) {

@@ -30,7 +30,8 @@ import org.jspecify.annotations.Nullable;
  * License pools of a tenant (R7). Read by anyone who reaches the tenant; written by the operator,
  * the tenant itself and Full administration. {@code consumedUnits} is read-only and exact; the
  * bought quantity can never drop below what is assigned, and a product still assigned to someone
- * (even to a deactivated user who will get it back) cannot be removed.
+ * (even to a deactivated user who will get it back) cannot be removed. A tenant in Graph mode buys
+ * its products in the tenant: they are mirrored by reconciliation and not written here.
  */
 public final class ProductService implements TenantResourceService<ProductResource> {
   static final String ENDPOINT = "Products";
@@ -54,6 +55,7 @@ public final class ProductService implements TenantResourceService<ProductResour
     return database.inTransaction(
         session -> {
           TenantAccess.resolve(session, caller, tenantId).requireFull("change products");
+          requireOwnProducts(session, tenantId);
           ProductEntity product = new ProductEntity(Ids.newId(), tenantId, skuId);
           apply(product, request, 0);
           session.persist(product);
@@ -113,6 +115,7 @@ public final class ProductService implements TenantResourceService<ProductResour
     return database.inTransaction(
         session -> {
           TenantAccess.resolve(session, caller, tenantId).requireFull("change products");
+          requireOwnProducts(session, tenantId);
           ProductEntity product = find(session, tenantId, id);
           ETags.checkIfMatch(ifMatch, product.version());
           if (request.getSkuId() != null && !request.getSkuId().equalsIgnoreCase(product.skuId())) {
@@ -134,6 +137,7 @@ public final class ProductService implements TenantResourceService<ProductResour
     database.inTransaction(
         session -> {
           TenantAccess.resolve(session, caller, tenantId).requireFull("change products");
+          requireOwnProducts(session, tenantId);
           ProductEntity product = find(session, tenantId, id);
           ETags.checkIfMatch(ifMatch, product.version());
           long holders =
@@ -196,6 +200,17 @@ public final class ProductService implements TenantResourceService<ProductResour
       product.setServicePlans(ScimJsonProvider.MAPPER.writeValueAsString(plans));
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot store service plans", e);
+    }
+  }
+
+  /** In Graph mode the products mirror the tenant's subscribedSkus: they change there. */
+  private static void requireOwnProducts(Session session, String tenantId)
+      throws BadRequestException {
+    TenantEntity tenant = session.find(TenantEntity.class, tenantId);
+    if (DirectorySettings.GRAPH.equals(tenant.directoryType())) {
+      throw BadRequestException.mutability(
+          "this tenant's directory is Microsoft Graph: its Products mirror the tenant's"
+              + " subscribedSkus at each reconciliation; buy or change licenses in the tenant");
     }
   }
 

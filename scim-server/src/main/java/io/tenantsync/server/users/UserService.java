@@ -297,7 +297,8 @@ public final class UserService {
    * and {@code syncState} are operational columns: they change by SQL, without moving the
    * resource's version or lastModified, so the response's ETag stays the one the client can use.
    */
-  static void appendOutbox(Session session, UserEntity user, @Nullable String sealedPassword) {
+  public static void appendOutbox(
+      Session session, UserEntity user, @Nullable String sealedPassword) {
     session.flush();
     session
         .createNativeMutationQuery(

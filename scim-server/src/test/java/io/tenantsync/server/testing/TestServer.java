@@ -67,6 +67,11 @@ public final class TestServer implements BeforeEachCallback, AfterEachCallback {
     return ServerConfig.fromEnvironment(env);
   }
 
+  /** The running server, for tests that drive its background work directly. */
+  public TenantSyncServer server() {
+    return server;
+  }
+
   public URI baseUri() {
     return server.baseUri();
   }

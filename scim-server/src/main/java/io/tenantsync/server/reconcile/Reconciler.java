@@ -1,0 +1,150 @@
+package io.tenantsync.server.reconcile;
+
+import io.tenantsync.connector.DeltaExpiredException;
+import io.tenantsync.connector.DeltaResult;
+import io.tenantsync.connector.DirectoryChange;
+import io.tenantsync.connector.TenantDirectory;
+import io.tenantsync.connector.reconcile.DeltaReconciler;
+import io.tenantsync.connector.reconcile.ReconcileCounts;
+import io.tenantsync.connector.reconcile.ReconcileDiff;
+import io.tenantsync.server.directory.TenantDirectories;
+import io.tenantsync.server.persistence.Database;
+import io.tenantsync.server.products.SubscribedSkuProducts;
+import io.tenantsync.server.tenants.DirectorySettings;
+import io.tenantsync.server.tenants.TenantEntity;
+import io.tenantsync.server.tenants.TenantSettings;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.hibernate.Session;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs one reconciliation of one tenant (DESIGN.md, reconciliation): Graph-mode products first,
+ * then the accounts — a full listing when there is no delta position yet, when one is asked for, or
+ * when the directory expired the position (410); otherwise only the changes since the previous run.
+ * The listing is streamed and acted on in batches ({@link FindingBatch}); the new delta position is
+ * stored only when the run got through, so a failed run is repeated from the old one. Thread-safe;
+ * runs share nothing.
+ */
+final class Reconciler {
+  private static final Logger log = LoggerFactory.getLogger(Reconciler.class);
+
+  private final Database database;
+  private final TenantDirectories directories;
+
+  Reconciler(Database database, TenantDirectories directories) {
+    this.database = database;
+    this.directories = directories;
+  }
+
+  /** What a run did: the mode it used and its counts. */
+  record Outcome(String mode, RunCounts counts) {}
+
+  Outcome run(String reconciliationId, String tenantId, String requestedMode) {
+    TenantEntity tenant =
+        database.inPlainTransaction(session -> session.find(TenantEntity.class, tenantId));
+    if (tenant == null) {
+      throw new IllegalStateException("tenant " + tenantId + " no longer exists");
+    }
+    TenantDirectory directory = directories.forTenant(tenantId);
+    if (DirectorySettings.GRAPH.equals(tenant.directoryType())) {
+      mirrorProducts(reconciliationId, tenantId, directory);
+    }
+    boolean repair = TenantSettings.DRIFT_REPAIR.equals(tenant.settings().driftMode());
+    Map<UUID, String> productBySku = database.inPlainTransaction(s -> productsBySku(s, tenantId));
+    KnownAccounts known = database.inPlainTransaction(s -> KnownAccounts.load(s, tenantId));
+    @Nullable String deltaLink =
+        ReconciliationEntity.MODE_FULL.equals(requestedMode) ? null : storedDeltaLink(tenantId);
+    FindingBatch batch =
+        new FindingBatch(database, tenantId, reconciliationId, repair, known, productBySku);
+    if (deltaLink != null) {
+      try {
+        DeltaReconciler changes = new DeltaReconciler(known::expected, batch::accept);
+        DeltaResult result = directory.delta(deltaLink, changes::apply);
+        batch.flush();
+        storeDeltaLink(tenantId, result.deltaLink(), false);
+        return outcome(ReconciliationEntity.MODE_DELTA, changes.counts(), batch);
+      } catch (DeltaExpiredException e) {
+        log.info("reconciliation {}: delta position expired; listing in full", reconciliationId);
+        batch.flush();
+      }
+    }
+    ReconcileDiff diff = new ReconcileDiff(known.expected(), batch::accept);
+    DeltaResult result =
+        directory.delta(
+            null,
+            change -> {
+              if (change instanceof DirectoryChange.Upserted upserted) {
+                diff.accept(upserted.user());
+              }
+            });
+    ReconcileCounts counts = diff.finish();
+    batch.flush();
+    storeDeltaLink(tenantId, result.deltaLink(), true);
+    return outcome(ReconciliationEntity.MODE_FULL, counts, batch);
+  }
+
+  private static Outcome outcome(String mode, ReconcileCounts counts, FindingBatch batch) {
+    return new Outcome(mode, batch.counts(counts.scanned(), counts.retained()));
+  }
+
+  private void mirrorProducts(String reconciliationId, String tenantId, TenantDirectory directory) {
+    var skus = directory.subscribedSkus();
+    database.inPlainTransaction(
+        session -> {
+          for (String problem : SubscribedSkuProducts.mirror(session, tenantId, skus)) {
+            session.persist(
+                new ReconcileFindingEntity(
+                    reconciliationId, tenantId, null, null, FindingKind.PRODUCT, problem, false));
+          }
+          return null;
+        });
+  }
+
+  private static Map<UUID, String> productsBySku(Session session, String tenantId) {
+    Map<UUID, String> bySku = new HashMap<>();
+    List<Object[]> rows =
+        session
+            .createNativeQuery(
+                "select sku_id, id from product where tenant_id = :tenant", Object[].class)
+            .setParameter("tenant", tenantId)
+            .getResultList();
+    for (Object[] row : rows) {
+      bySku.put(UUID.fromString((String) row[0]), (String) row[1]);
+    }
+    return bySku;
+  }
+
+  private @Nullable String storedDeltaLink(String tenantId) {
+    return database.inPlainTransaction(
+        session ->
+            session
+                .createNativeQuery(
+                    "select delta_link from tenant_sync where tenant_id = :tenant", String.class)
+                .setParameter("tenant", tenantId)
+                .uniqueResult());
+  }
+
+  private void storeDeltaLink(String tenantId, String deltaLink, boolean full) {
+    database.inPlainTransaction(
+        session -> {
+          TenantSyncRows.ensure(session, tenantId);
+          session
+              .createNativeMutationQuery(
+                  full
+                      ? "update tenant_sync set delta_link = :link, last_full_sync_at = :now"
+                          + " where tenant_id = :tenant"
+                      : "update tenant_sync set delta_link = :link, last_full_sync_at ="
+                          + " coalesce(last_full_sync_at, :now) where tenant_id = :tenant")
+              .setParameter("link", deltaLink)
+              .setParameter("now", System.currentTimeMillis())
+              .setParameter("tenant", tenantId)
+              .executeUpdate();
+          return null;
+        });
+  }
+}

@@ -1,0 +1,313 @@
+package io.tenantsync.server.reconcile;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.tenantsync.server.testing.Fixtures.Tenant;
+import io.tenantsync.server.testing.Http;
+import io.tenantsync.server.testing.TestServer;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * Reconciliation end to end through the tenant sandbox (issue 5, API.md rule 8): accounts made
+ * directly in the tenant become unmanaged Users, drift is recorded or repaired, deletions in the
+ * tenant are noticed, and the run's counts say what happened.
+ */
+class ReconciliationIT {
+  @RegisterExtension static final TestServer server = TestServer.shared();
+  static final String EXT = "urn:tenantsync:scim:schemas:extension:reseller:2.0:User";
+  static final Map<String, String> JSON = Map.of("Content-Type", "application/json");
+
+  Http op;
+  Tenant tenant;
+  String skuId;
+  String product;
+
+  @BeforeEach
+  void tenantWithProduct() {
+    op = server.operator();
+    tenant = server.fixtures().tenant();
+    JsonNode created =
+        op.post(
+                "tenants/" + tenant.id() + "/Products",
+                "{\"skuPartNumber\":\"ENTERPRISEPACK\",\"prepaidUnits\":{\"enabled\":5}}")
+            .expect(201)
+            .json();
+    skuId = created.path("skuId").asText();
+    product = created.path("id").asText();
+  }
+
+  @Test
+  void anAccountCreatedInTheTenantBecomesAnUnmanagedUserThatOnlyAdoptionChanges() throws Exception {
+    String objectId = sandboxAccount("carol", true);
+    op.post(
+            sandbox("users/" + objectId + "/assignLicense"),
+            "{\"addLicenses\":[{\"skuId\":\"" + skuId + "\"}],\"removeLicenses\":[]}")
+        .expect(200);
+
+    JsonNode run = reconcile("full");
+    assertEquals("completed", run.path("status").asText(), run.toString());
+    assertEquals("full", run.path("mode").asText());
+    assertEquals(1, run.path("unmanaged").asLong(), run.toString());
+    assertEquals(1, run.path("scanned").asLong());
+
+    JsonNode list =
+        op.get(tenant.users() + "?filter=" + encode(EXT + ":managed eq false")).expect(200).json();
+    assertEquals(1, list.path("totalResults").asInt(), list.toString());
+    JsonNode carol = list.path("Resources").get(0);
+    assertEquals("carol@" + tenant.domain(), carol.path("userName").asText());
+    assertEquals("tenant", carol.path(EXT).path("source").asText());
+    assertEquals(objectId, carol.path(EXT).path("tenantObjectId").asText());
+    assertEquals("ENTERPRISEPACK", carol.path("entitlements").get(0).path("value").asText());
+    assertEquals(1, consumed(), "the tenant's license is counted in the pool");
+
+    String user = carol.path("id").asText();
+    op.patch(
+            tenant.users() + "/" + user,
+            "{\"Operations\":[{\"op\":\"replace\",\"path\":\"displayName\",\"value\":\"C\"}]}")
+        .expectError(403, null);
+    op.delete(tenant.users() + "/" + user).expectError(403, null);
+
+    op.patch(
+            tenant.users() + "/" + user,
+            "{\"Operations\":[{\"op\":\"replace\",\"path\":\""
+                + EXT
+                + ":managed\",\"value\":true}]}")
+        .expect(200);
+    op.patch(
+            tenant.users() + "/" + user,
+            "{\"Operations\":[{\"op\":\"replace\",\"path\":\"displayName\",\"value\":\"Carol\"}]}")
+        .expect(200);
+
+    JsonNode again = reconcile("delta");
+    assertEquals("completed", again.path("status").asText(), again.toString());
+    assertEquals(0, again.path("unmanaged").asLong(), "adopted: managed now");
+    assertEquals(
+        0,
+        op.get(tenant.users() + "?filter=" + encode(EXT + ":managed eq false"))
+            .json()
+            .path("totalResults")
+            .asInt());
+  }
+
+  @Test
+  void aDirectorySyncedAccountIsUnmanagedWithSourceDirectorySync() throws Exception {
+    op.send(
+            "POST",
+            sandbox("users"),
+            "{\"accountEnabled\":true,\"displayName\":\"Dave\",\"mailNickname\":\"dave\","
+                + "\"onPremisesSyncEnabled\":true,\"userPrincipalName\":\"dave@"
+                + tenant.domain()
+                + "\",\"passwordProfile\":{\"password\":\"Secret-Passw0rd!\"}}",
+            JSON)
+        .expect(201);
+    reconcile("full");
+    JsonNode list =
+        op.get(tenant.users() + "?filter=" + encode(EXT + ":source eq \"directorySync\""))
+            .expect(200)
+            .json();
+    assertEquals(1, list.path("totalResults").asInt(), list.toString());
+  }
+
+  @Test
+  void driftIsReportedAndUnmanagedAccountsThatLeaveTheTenantLeaveTheirUsers() throws Exception {
+    String user = managedUser("erin");
+    String objectId = syncedObjectId(user);
+    op.post(
+            sandbox("users/" + objectId + "/assignLicense"),
+            "{\"addLicenses\":[],\"removeLicenses\":[\"" + skuId + "\"]}")
+        .expect(200);
+    op.patch(sandbox("users/" + objectId), "{\"accountEnabled\":false}").expect(204);
+    String stray = sandboxAccount("frank", true);
+
+    JsonNode first = reconcile("full");
+    assertEquals(1, first.path("drifted").asLong(), first.toString());
+    assertEquals(1, first.path("unmanaged").asLong());
+    List<String> kinds = kinds(first);
+    assertTrue(kinds.contains("licenses") && kinds.contains("signIn"), kinds.toString());
+    assertFalse(first.path("findings").get(0).path("repaired").asBoolean(true), "report only");
+    assertEquals(0, sandboxLicenses(objectId), "driftMode report leaves the tenant as it found it");
+
+    op.delete(sandbox("users/" + stray)).expect(204);
+    op.delete(sandbox("users/" + objectId)).expect(204);
+    JsonNode second = reconcile("delta");
+    assertEquals("delta", second.path("mode").asText(), second.toString());
+    assertEquals(1, second.path("missing").asLong(), second.toString());
+    assertTrue(kinds(second).contains("deletedInTenant"), second.toString());
+    JsonNode erin = op.get(tenant.users() + "/" + user).expect(200).json();
+    assertEquals("failed", erin.path(EXT).path("syncState").asText());
+    assertTrue(erin.path(EXT).path("syncError").asText().contains("deleted in the tenant"));
+    assertEquals(
+        0,
+        op.get(tenant.users() + "?filter=" + encode(EXT + ":managed eq false"))
+            .json()
+            .path("totalResults")
+            .asInt(),
+        "the stray account's User left with it");
+  }
+
+  @Test
+  void underDriftModeRepairTheOutboxBringsTheAccountBack() throws Exception {
+    op.put(
+            "Tenants/" + tenant.id(),
+            "{\"displayName\":\"t\",\"initialDomain\":\""
+                + tenant.domain()
+                + "\",\"driftMode\":\"repair\"}")
+        .expect(200);
+    String user = managedUser("gina");
+    String objectId = syncedObjectId(user);
+    op.post(
+            sandbox("users/" + objectId + "/assignLicense"),
+            "{\"addLicenses\":[],\"removeLicenses\":[\"" + skuId + "\"]}")
+        .expect(200);
+
+    JsonNode run = reconcile("full");
+    assertEquals(1, run.path("drifted").asLong(), run.toString());
+    assertTrue(run.path("findings").get(0).path("repaired").asBoolean(), run.toString());
+    syncedObjectId(user);
+    assertEquals(1, sandboxLicenses(objectId), "the license is back in the tenant");
+  }
+
+  @Test
+  void requestsAreCheckedAndRunsListed() {
+    op.post("tenants/" + tenant.id() + "/Reconciliations", "{\"mode\":\"sideways\"}")
+        .expectError(400, "invalidValue");
+    op.get("tenants/" + tenant.id() + "/Reconciliations/nope").expectError(404, null);
+    String tenantToken = server.fixtures().token("tenant", tenant.id());
+    JsonNode created =
+        server
+            .as(tenantToken)
+            .post("tenants/" + tenant.id() + "/Reconciliations", "{}")
+            .expect(201)
+            .json();
+    assertEquals("request", created.path("trigger").asText());
+    Tenant other = server.fixtures().tenant();
+    server
+        .as(tenantToken)
+        .post("tenants/" + other.id() + "/Reconciliations", "{}")
+        .expectError(404, null);
+    JsonNode list = op.get("tenants/" + tenant.id() + "/Reconciliations").expect(200).json();
+    assertEquals(1, list.path("totalResults").asInt());
+  }
+
+  // --- helpers
+
+  String sandbox(String path) {
+    return "/sandbox/" + tenant.id() + "/v1.0/" + path;
+  }
+
+  static String encode(String filter) {
+    return URLEncoder.encode(filter, StandardCharsets.UTF_8);
+  }
+
+  /** Creates an account directly in the tenant; returns its object id. */
+  String sandboxAccount(String local, boolean enabled) {
+    return op.send(
+            "POST",
+            sandbox("users"),
+            "{\"accountEnabled\":"
+                + enabled
+                + ",\"displayName\":\""
+                + local
+                + "\",\"mailNickname\":\""
+                + local
+                + "\",\"usageLocation\":\"DE\",\"userPrincipalName\":\""
+                + local
+                + "@"
+                + tenant.domain()
+                + "\",\"passwordProfile\":{\"password\":\"Secret-Passw0rd!\"}}",
+            JSON)
+        .expect(201)
+        .json()
+        .path("id")
+        .asText();
+  }
+
+  String managedUser(String local) {
+    return op.post(
+            tenant.users(),
+            "{\"userName\":\""
+                + local
+                + "@"
+                + tenant.domain()
+                + "\",\"entitlements\":[{\"value\":\"ENTERPRISEPACK\"}],\""
+                + EXT
+                + "\":{\"usageLocation\":\"DE\"}}")
+        .expect(201)
+        .id();
+  }
+
+  String syncedObjectId(String user) throws Exception {
+    long deadline = System.currentTimeMillis() + 60_000;
+    JsonNode last = null;
+    while (System.currentTimeMillis() < deadline) {
+      last = op.get(tenant.users() + "/" + user).expect(200).json();
+      if (last.path(EXT).path("syncState").asText().equals("synced") && pendingRows() == 0) {
+        return last.path(EXT).path("tenantObjectId").asText();
+      }
+      Thread.sleep(100);
+    }
+    throw new AssertionError("not synced in time: " + last);
+  }
+
+  JsonNode reconcile(String mode) throws Exception {
+    String id =
+        op.post("tenants/" + tenant.id() + "/Reconciliations", "{\"mode\":\"" + mode + "\"}")
+            .expect(201)
+            .id();
+    long deadline = System.currentTimeMillis() + 60_000;
+    JsonNode run = null;
+    while (System.currentTimeMillis() < deadline) {
+      run = op.get("tenants/" + tenant.id() + "/Reconciliations/" + id).expect(200).json();
+      String status = run.path("status").asText();
+      if (status.equals("completed") || status.equals("failed")) {
+        return run;
+      }
+      Thread.sleep(100);
+    }
+    throw new AssertionError("reconciliation did not finish: " + run);
+  }
+
+  static List<String> kinds(JsonNode run) {
+    List<String> kinds = new ArrayList<>();
+    run.path("findings").forEach(f -> kinds.add(f.path("kind").asText()));
+    return kinds;
+  }
+
+  int sandboxLicenses(String objectId) {
+    return op.get(sandbox("users/" + objectId + "?$select=id,assignedLicenses"))
+        .expect(200)
+        .json()
+        .path("assignedLicenses")
+        .size();
+  }
+
+  int consumed() {
+    return op.get("tenants/" + tenant.id() + "/Products/" + product)
+        .expect(200)
+        .json()
+        .path("consumedUnits")
+        .asInt();
+  }
+
+  long pendingRows() throws Exception {
+    try (Connection c = server.database.connect();
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("select count(*) from outbox where status = 'pending'")) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+}
