@@ -107,16 +107,6 @@ class GraphModeReconciliationIT {
   }
 
   private static JsonNode reconcile(Http op, Tenant tenant) throws InterruptedException {
-    String id = op.post("tenants/" + tenant.id() + "/Reconciliations", "{}").expect(201).id();
-    long deadline = System.currentTimeMillis() + 30_000;
-    JsonNode run = null;
-    while (System.currentTimeMillis() < deadline) {
-      run = op.get("tenants/" + tenant.id() + "/Reconciliations/" + id).json();
-      if (!run.path("status").asText().matches("pending|running")) {
-        return run;
-      }
-      Thread.sleep(100);
-    }
-    throw new AssertionError("reconciliation did not finish: " + run);
+    return Runs.reconcile(op, tenant.id(), "delta");
   }
 }

@@ -39,19 +39,9 @@ class ReconcileScheduleIT {
     JsonNode run = runs.path("Resources").get(0);
     assertEquals("schedule", run.path("trigger").asText());
 
-    String id = run.path("id").asText();
-    long deadline = System.currentTimeMillis() + 30_000;
-    while (System.currentTimeMillis() < deadline
-        && !op.get("tenants/" + tenant.id() + "/Reconciliations/" + id)
-            .json()
-            .path("status")
-            .asText()
-            .equals("completed")) {
-      Thread.sleep(100);
-    }
     assertEquals(
         "completed",
-        op.get("tenants/" + tenant.id() + "/Reconciliations/" + id).json().path("status").asText(),
+        Runs.awaitEnd(op, tenant.id(), run.path("id").asText()).path("status").asText(),
         "the server's own worker ran the scheduled run");
   }
 

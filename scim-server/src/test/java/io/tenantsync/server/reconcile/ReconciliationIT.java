@@ -263,21 +263,7 @@ class ReconciliationIT {
   }
 
   JsonNode reconcile(String mode) throws Exception {
-    String id =
-        op.post("tenants/" + tenant.id() + "/Reconciliations", "{\"mode\":\"" + mode + "\"}")
-            .expect(201)
-            .id();
-    long deadline = System.currentTimeMillis() + 60_000;
-    JsonNode run = null;
-    while (System.currentTimeMillis() < deadline) {
-      run = op.get("tenants/" + tenant.id() + "/Reconciliations/" + id).expect(200).json();
-      String status = run.path("status").asText();
-      if (status.equals("completed") || status.equals("failed")) {
-        return run;
-      }
-      Thread.sleep(100);
-    }
-    throw new AssertionError("reconciliation did not finish: " + run);
+    return Runs.reconcile(op, tenant.id(), mode);
   }
 
   static List<String> kinds(JsonNode run) {
