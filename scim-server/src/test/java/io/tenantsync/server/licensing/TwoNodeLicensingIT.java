@@ -5,19 +5,14 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.tenantsync.server.testing.Fixtures.Tenant;
 import io.tenantsync.server.testing.Http;
+import io.tenantsync.server.testing.ServerProcess;
 import io.tenantsync.server.testing.TestServer;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -27,7 +22,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class TwoNodeLicensingIT {
   @RegisterExtension static final TestServer server = TestServer.shared();
-  private static final Pattern READY = Pattern.compile("ready in \\d+ ms on port (\\d+)");
 
   @Test
   void twoProcessesNeverOversubscribeAProduct() throws Exception {
@@ -54,11 +48,10 @@ class TwoNodeLicensingIT {
               .id());
     }
 
-    Process first = startNode();
-    Process second = startNode();
     ExecutorService pool = Executors.newFixedThreadPool(32);
-    try {
-      List<Http> nodes = List.of(node(first), node(second));
+    try (ServerProcess first = ServerProcess.start("node A", server.database);
+        ServerProcess second = ServerProcess.start("node B", server.database)) {
+      List<Http> nodes = List.of(first.operator(), second.operator());
       List<Future<Integer>> results = new ArrayList<>();
       for (int i = 0; i < users.size(); i++) {
         Http node = nodes.get(i % 2);
@@ -91,48 +84,6 @@ class TwoNodeLicensingIT {
               .asInt());
     } finally {
       pool.shutdownNow();
-      first.destroy();
-      second.destroy();
-      first.waitFor(30, TimeUnit.SECONDS);
-      second.waitFor(30, TimeUnit.SECONDS);
     }
-  }
-
-  private Process startNode() throws Exception {
-    ProcessBuilder builder =
-        new ProcessBuilder(
-            System.getProperty("java.home") + "/bin/java",
-            "-Xmx256m",
-            "-cp",
-            System.getProperty("java.class.path"),
-            "io.tenantsync.server.TenantSyncServer");
-    builder.environment().put("TENANTSYNC_PORT", "0");
-    builder.environment().put("TENANTSYNC_DB_URL", server.database.url);
-    builder.environment().put("TENANTSYNC_DB_USER", server.database.user);
-    builder.environment().put("TENANTSYNC_DB_PASSWORD", server.database.password);
-    builder.environment().put("TENANTSYNC_OPERATOR_TOKEN", TestServer.OPERATOR_TOKEN);
-    builder.environment().put("TENANTSYNC_RECONCILE_INTERVAL", "0");
-    builder.redirectErrorStream(true);
-    return builder.start();
-  }
-
-  private Http node(Process process) throws Exception {
-    BufferedReader output =
-        new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-    long deadline = System.currentTimeMillis() + 60_000;
-    StringBuilder seen = new StringBuilder();
-    String line;
-    while (System.currentTimeMillis() < deadline && (line = output.readLine()) != null) {
-      seen.append(line).append('\n');
-      Matcher ready = READY.matcher(line);
-      if (ready.find()) {
-        Thread drain = new Thread(() -> output.lines().forEach(l -> {}));
-        drain.setDaemon(true);
-        drain.start();
-        return server.asNode(
-            URI.create("http://127.0.0.1:" + ready.group(1)), TestServer.OPERATOR_TOKEN);
-      }
-    }
-    throw new AssertionError("node did not start:\n" + seen);
   }
 }
