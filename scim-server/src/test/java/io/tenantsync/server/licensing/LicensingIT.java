@@ -132,6 +132,68 @@ class LicensingIT {
             .asInt());
   }
 
+  /** Users, licenses, roles, pools and the outbox of the tenant, as one comparable string. */
+  String stateOfTheTenant() throws Exception {
+    String t = tenant.id();
+    String[] queries = {
+      "select id, user_name, active, version, last_modified from scim_user where tenant_id = '"
+          + t
+          + "' order by id",
+      "select user_id, product_id, suspended from user_license where tenant_id = '"
+          + t
+          + "' order by user_id, product_id",
+      "select user_id, role from user_role where tenant_id = '" + t + "' order by user_id, role",
+      "select id, consumed_units, version from product where tenant_id = '" + t + "' order by id",
+      "select id, user_id, sequence from outbox where tenant_id = '" + t + "' order by id"
+    };
+    StringBuilder state = new StringBuilder();
+    try (Connection c = server.database.connect();
+        Statement s = c.createStatement()) {
+      for (String query : queries) {
+        try (ResultSet rs = s.executeQuery(query)) {
+          int columns = rs.getMetaData().getColumnCount();
+          while (rs.next()) {
+            for (int i = 1; i <= columns; i++) {
+              state.append(rs.getString(i)).append('|');
+            }
+            state.append('\n');
+          }
+        }
+        state.append("--\n");
+      }
+    }
+    return state.toString();
+  }
+
+  @Test
+  void refusedRequestsLeaveUsersPoolsAndTheOutboxExactlyAsTheyWere() throws Exception {
+    String user = licensedUser("keep", "ENTERPRISEPACK");
+    String before = stateOfTheTenant();
+
+    op.patch(
+            tenant.users() + "/" + user,
+            "{\"Operations\":[{\"op\":\"add\",\"path\":\"entitlements\","
+                + "\"value\":[{\"value\":\"ENTERPRISEPREMIUM\"}]},"
+                + "{\"op\":\"add\",\"path\":\"roles\",\"value\":[{\"value\":\"KingOfTheTenant\"}]}]}")
+        .expectError(400, "invalidValue");
+    op.patch(
+            tenant.users() + "/" + user,
+            "{\"Operations\":[{\"op\":\"add\",\"path\":\"entitlements\","
+                + "\"value\":[{\"value\":\"ENTERPRISEPREMIUM\"}]},"
+                + "{\"op\":\"replace\",\"path\":\"userName\",\"value\":\"keep@not-ours.example\"}]}")
+        .expectError(400, "invalidValue");
+    op.post(
+            tenant.users(),
+            "{\"userName\":\"new@not-ours.example\",\"entitlements\":[{\"value\":\"ENTERPRISEPACK\"}],\""
+                + EXT
+                + "\":{\"usageLocation\":\"DE\"}}")
+        .expectError(400, "invalidValue");
+
+    assertEquals(before, stateOfTheTenant());
+    assertEquals(1, consumed(e3));
+    assertEquals(0, consumed(e5));
+  }
+
   @Test
   void aLicenseNeedsAUsageLocationAndAKnownProduct() {
     op.post(
