@@ -1,0 +1,428 @@
+package io.tenantsync.server.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.tenantsync.server.TenantSyncServer;
+import io.tenantsync.server.config.ServerConfig;
+import io.tenantsync.server.protocol.query.CursorCodec;
+import io.tenantsync.server.protocol.query.CursorState;
+import io.tenantsync.server.testing.SeededUsers;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.IntFunction;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.Callback;
+
+/**
+ * Read throughput and latency of TenantSync on a tenant of 1,000,000 users (MySQL/MariaDB), against
+ * a yardstick in the same run: a bare Jetty 12 handler answering one primary-key lookup over
+ * HikariCP as JSON. Not a test (no assertion, not run by the build); {@code scripts/bench-reads.sh}
+ * builds and runs it.
+ *
+ * <p>Scenarios, each driven by {@code threads} HTTP clients for a warm-up and then a measured
+ * period: the yardstick; {@code GET /Users/{id}}; {@code filter=userName eq "…"}; the first cursor
+ * page and a cursor page deep in the list (RFC 9865). SCIM requests carry a reseller token, so
+ * every request pays for authentication and the delegated-admin check as in production.
+ *
+ * <p>System properties: {@code bench.url} (server, default {@code jdbc:mysql://127.0.0.1:3306/}),
+ * {@code bench.user} ({@code root}), {@code bench.password} (empty), {@code bench.database} ({@code
+ * tenantsync_bench}, dropped and created), {@code bench.users} (1000000), {@code bench.threads}
+ * (4), {@code bench.seconds} (15 per scenario), {@code bench.warmup} (5), {@code bench.count} (page
+ * size, 100), {@code bench.keep} (true: keep the database).
+ */
+public final class ReadsBenchmark {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String OPERATOR_TOKEN = "bench-operator-token-0123456789";
+
+  private final String serverUrl = System.getProperty("bench.url", "jdbc:mysql://127.0.0.1:3306/");
+  private final String user = System.getProperty("bench.user", "root");
+  private final String password = System.getProperty("bench.password", "");
+  private final String database = System.getProperty("bench.database", "tenantsync_bench");
+  private final int users = Integer.getInteger("bench.users", 1_000_000);
+  private final int threads = Integer.getInteger("bench.threads", 4);
+  private final int seconds = Integer.getInteger("bench.seconds", 15);
+  private final int warmup = Integer.getInteger("bench.warmup", 5);
+  private final int count = Integer.getInteger("bench.count", 100);
+  private final HttpClient http =
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(5))
+          .build();
+
+  public static void main(String[] args) throws Exception {
+    new ReadsBenchmark().run();
+  }
+
+  private void run() throws Exception {
+    String url = serverUrl + database;
+    try (Connection connection = DriverManager.getConnection(serverUrl, user, password);
+        Statement statement = connection.createStatement()) {
+      statement.execute("DROP DATABASE IF EXISTS " + database);
+      statement.execute("CREATE DATABASE " + database + " CHARACTER SET utf8mb4");
+    }
+    Map<String, String> env = new HashMap<>();
+    env.put(ServerConfig.PORT, "0");
+    env.put(ServerConfig.DB_URL, url);
+    env.put(ServerConfig.DB_USER, user);
+    env.put(ServerConfig.DB_PASSWORD, password);
+    env.put(ServerConfig.OPERATOR_TOKEN, OPERATOR_TOKEN);
+    env.put(ServerConfig.RECONCILE_INTERVAL, "0");
+    TenantSyncServer server = TenantSyncServer.start(ServerConfig.fromEnvironment(env));
+    Server yardstick = null;
+    HikariDataSource pool = null;
+    try {
+      URI base = server.baseUri();
+      String reseller =
+          post(
+                  base,
+                  OPERATOR_TOKEN,
+                  "Resellers",
+                  "{\"schemas\":[\"urn:tenantsync:scim:schemas:core:2.0:Reseller\"],\"displayName\":\"bench\"}")
+              .path("id")
+              .asText();
+      String token =
+          post(
+                  base,
+                  OPERATOR_TOKEN,
+                  "ApiTokens",
+                  "{\"schemas\":[\"urn:tenantsync:scim:schemas:core:2.0:ApiToken\"],\"subject\":{\"type\":\"reseller\",\"value\":\""
+                      + reseller
+                      + "\"},\"displayName\":\"bench\"}")
+              .path("token")
+              .asText();
+      String label = "bench" + System.currentTimeMillis();
+      String tenantId =
+          post(
+                  base,
+                  token,
+                  "Tenants",
+                  "{\"schemas\":[\"urn:tenantsync:scim:schemas:core:2.0:Tenant\"],\"displayName\":\""
+                      + label
+                      + "\",\"initialDomain\":\""
+                      + label
+                      + ".onmicrosoft.com\"}")
+              .path("id")
+              .asText();
+      SeededUsers seeded =
+          new SeededUsers(
+              tenantId, label + ".onmicrosoft.com", System.currentTimeMillis() - 86_400_000L);
+      seed(url, seeded);
+
+      pool = yardstickPool(url);
+      yardstick = yardstick(pool);
+      URI yard =
+          URI.create(
+              "http://127.0.0.1:"
+                  + ((ServerConnector) yardstick.getConnectors()[0]).getLocalPort()
+                  + "/");
+      byte[] cursorKey = cursorKey(url);
+      String list = base + "/scim/v2/tenants/" + tenantId + "/Users";
+      int deepFrom = users - users / 10;
+      String fingerprint = CursorCodec.queryFingerprint("User|", null, null);
+
+      Map<String, IntFunction<HttpRequest>> scenarios = new LinkedHashMap<>();
+      scenarios.put(
+          "yardstick: Jetty+JDBC by id",
+          r -> get(URI.create(yard + "users/" + seeded.id(r % users)), null));
+      scenarios.put(
+          "GET /Users/{id}", r -> get(URI.create(list + "/" + seeded.id(r % users)), token));
+      scenarios.put(
+          "filter=userName eq",
+          r ->
+              get(
+                  URI.create(
+                      list
+                          + "?filter="
+                          + URLEncoder.encode(
+                              "userName eq \"" + seeded.userName(r % users) + "\"",
+                              StandardCharsets.UTF_8)),
+                  token));
+      scenarios.put(
+          "cursor: first page", r -> get(URI.create(list + "?count=" + count + "&cursor="), token));
+      CursorCodec codec = new CursorCodec(cursorKey);
+      scenarios.put(
+          "cursor: deep page (last 10%)",
+          r -> {
+            String cursor =
+                codec.encode(
+                    new CursorState(
+                        tenantId,
+                        fingerprint,
+                        null,
+                        seeded.id(deepFrom + r % (users - deepFrom - count)),
+                        System.currentTimeMillis() + 600_000,
+                        true));
+            return get(URI.create(list + "?count=" + count + "&cursor=" + cursor), token);
+          });
+
+      Map<String, Result> results = new LinkedHashMap<>();
+      for (Map.Entry<String, IntFunction<HttpRequest>> scenario : scenarios.entrySet()) {
+        System.out.printf("running %s …%n", scenario.getKey());
+        drive(scenario.getValue(), warmup);
+        results.put(scenario.getKey(), drive(scenario.getValue(), seconds));
+      }
+      print(results);
+    } finally {
+      if (yardstick != null) {
+        yardstick.stop();
+      }
+      if (pool != null) {
+        pool.close();
+      }
+      server.close();
+      if (!Boolean.parseBoolean(System.getProperty("bench.keep", "false"))) {
+        try (Connection connection = DriverManager.getConnection(serverUrl, user, password);
+            Statement statement = connection.createStatement()) {
+          statement.execute("DROP DATABASE IF EXISTS " + database);
+        }
+      }
+    }
+  }
+
+  /** Two loaders on disjoint ranges, then fresh statistics. */
+  private void seed(String url, SeededUsers seeded) throws Exception {
+    long started = System.nanoTime();
+    int loaders = 2;
+    ExecutorService pool = Executors.newFixedThreadPool(loaders);
+    List<Future<?>> done = new ArrayList<>();
+    for (int l = 0; l < loaders; l++) {
+      int from = (int) ((long) users * l / loaders);
+      int to = (int) ((long) users * (l + 1) / loaders);
+      done.add(
+          pool.submit(
+              () -> {
+                try (Connection connection = SeededUsers.bulkConnection(url, user, password)) {
+                  seeded.insert(connection, from, to);
+                }
+                return null;
+              }));
+    }
+    for (Future<?> f : done) {
+      f.get();
+    }
+    pool.shutdown();
+    try (Connection connection = DriverManager.getConnection(url, user, password);
+        Statement statement = connection.createStatement()) {
+      statement.execute("ANALYZE TABLE scim_user, user_email");
+    }
+    System.out.printf("seeded %,d users in %.1f s%n", users, (System.nanoTime() - started) / 1e9);
+  }
+
+  /** The yardstick's pool: the driver options TenantSync's own pool uses, autocommit on. */
+  private HikariDataSource yardstickPool(String url) {
+    HikariConfig config = new HikariConfig();
+    config.setJdbcUrl(
+        url
+            + "?connectionTimeZone=UTC&characterEncoding=UTF-8&useServerPrepStmts=false"
+            + "&cachePrepStmts=true&prepStmtCacheSize=500&prepStmtCacheSqlLimit=2048");
+    config.setUsername(user);
+    config.setPassword(password);
+    config.setMaximumPoolSize(20);
+    return new HikariDataSource(config);
+  }
+
+  /** {@code GET /users/{id}}: one indexed SELECT, the row as JSON; 404 if absent. */
+  private static Server yardstick(HikariDataSource pool) throws Exception {
+    Server server = new Server();
+    ServerConnector connector = new ServerConnector(server);
+    connector.setHost("127.0.0.1");
+    connector.setPort(0);
+    server.addConnector(connector);
+    server.setHandler(
+        new Handler.Abstract() {
+          @Override
+          public boolean handle(Request request, Response response, Callback callback)
+              throws Exception {
+            String path = Request.getPathInContext(request);
+            String id = path.substring(path.lastIndexOf('/') + 1);
+            ObjectNode body = null;
+            try (Connection connection = pool.getConnection();
+                PreparedStatement select =
+                    connection.prepareStatement(
+                        "SELECT id, user_name, external_id, display_name, given_name,"
+                            + " family_name, active, attributes, created_at, last_modified,"
+                            + " version FROM scim_user WHERE id = ?")) {
+              select.setString(1, id);
+              try (ResultSet rs = select.executeQuery()) {
+                if (rs.next()) {
+                  body = (ObjectNode) JSON.readTree(rs.getString("attributes"));
+                  body.put("id", rs.getString("id"));
+                  body.put("userName", rs.getString("user_name"));
+                  body.put("active", rs.getBoolean("active"));
+                  body.putObject("meta")
+                      .put("created", rs.getLong("created_at"))
+                      .put("lastModified", rs.getLong("last_modified"))
+                      .put("version", "W/\"" + rs.getLong("version") + "\"");
+                }
+              }
+            }
+            response.setStatus(body == null ? 404 : 200);
+            response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
+            byte[] bytes = body == null ? new byte[0] : JSON.writeValueAsBytes(body);
+            response.write(true, ByteBuffer.wrap(bytes), callback);
+            return true;
+          }
+        });
+    server.start();
+    return server;
+  }
+
+  private byte[] cursorKey(String url) throws SQLException {
+    try (Connection connection = DriverManager.getConnection(url, user, password);
+        Statement statement = connection.createStatement();
+        ResultSet rs =
+            statement.executeQuery(
+                "SELECT secret FROM installation_secret WHERE name = 'cursor-signing'")) {
+      if (!rs.next()) {
+        throw new IllegalStateException("no cursor key: the server has not started");
+      }
+      return Base64.getDecoder().decode(rs.getString(1));
+    }
+  }
+
+  /** Latencies (ns) of every request completed in {@code seconds} by {@code threads} clients. */
+  private Result drive(IntFunction<HttpRequest> requests, int seconds) throws Exception {
+    long end = System.nanoTime() + seconds * 1_000_000_000L;
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    List<Future<long[]>> perThread = new ArrayList<>();
+    long started = System.nanoTime();
+    for (int t = 0; t < threads; t++) {
+      perThread.add(
+          pool.submit(
+              () -> {
+                long[] latencies = new long[1 << 16];
+                int n = 0;
+                while (System.nanoTime() < end) {
+                  HttpRequest request =
+                      requests.apply(ThreadLocalRandom.current().nextInt(Integer.MAX_VALUE));
+                  long t0 = System.nanoTime();
+                  HttpResponse<byte[]> response =
+                      http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+                  long took = System.nanoTime() - t0;
+                  if (response.statusCode() != 200) {
+                    throw new IllegalStateException(
+                        request.uri()
+                            + " → "
+                            + response.statusCode()
+                            + " "
+                            + new String(response.body(), StandardCharsets.UTF_8));
+                  }
+                  if (n == latencies.length) {
+                    latencies = Arrays.copyOf(latencies, n * 2);
+                  }
+                  latencies[n++] = took;
+                }
+                return Arrays.copyOf(latencies, n);
+              }));
+    }
+    List<long[]> all = new ArrayList<>();
+    for (Future<long[]> f : perThread) {
+      all.add(f.get());
+    }
+    double elapsed = (System.nanoTime() - started) / 1e9;
+    pool.shutdown();
+    long[] merged = all.stream().flatMapToLong(Arrays::stream).sorted().toArray();
+    return new Result(merged.length, merged.length / elapsed, pct(merged, 50), pct(merged, 99));
+  }
+
+  private static double pct(long[] sorted, int p) {
+    if (sorted.length == 0) {
+      return Double.NaN;
+    }
+    int i = (int) Math.min(sorted.length - 1, Math.ceil(p / 100.0 * sorted.length) - 1);
+    return sorted[Math.max(0, i)] / 1e6;
+  }
+
+  private record Result(long requests, double perSecond, double p50Millis, double p99Millis) {}
+
+  private void print(Map<String, Result> results) {
+    Result yard = results.values().iterator().next();
+    System.out.printf(
+        "%n%,d users, %d client threads, %d s per scenario (after %d s warm-up), page size %d,"
+            + " %d CPUs, max heap %d MiB%n",
+        users,
+        threads,
+        seconds,
+        warmup,
+        count,
+        Runtime.getRuntime().availableProcessors(),
+        Runtime.getRuntime().maxMemory() >> 20);
+    System.out.printf(
+        "%-30s %10s %10s %10s %10s %14s%n",
+        "scenario", "requests", "req/s", "p50 ms", "p99 ms", "vs yardstick");
+    results.forEach(
+        (name, r) ->
+            System.out.printf(
+                Locale.ROOT,
+                "%-30s %10d %10.1f %10.2f %10.2f %13.0f%%%n",
+                name,
+                r.requests(),
+                r.perSecond(),
+                r.p50Millis(),
+                r.p99Millis(),
+                100 * r.perSecond() / yard.perSecond()));
+    Result first = results.get("cursor: first page");
+    Result deep = results.get("cursor: deep page (last 10%)");
+    System.out.printf(
+        Locale.ROOT,
+        "deep cursor page / first page latency: p50 %.2fx, p99 %.2fx (target <= 1.2x)%n",
+        deep.p50Millis() / first.p50Millis(),
+        deep.p99Millis() / first.p99Millis());
+    System.out.println("SCIM reads' target: >= 70% of the yardstick's throughput");
+  }
+
+  private HttpRequest get(URI uri, String token) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30));
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
+    return request.GET().build();
+  }
+
+  private JsonNode post(URI base, String token, String path, String json) throws Exception {
+    HttpResponse<String> response =
+        http.send(
+            HttpRequest.newBuilder(base.resolve("/scim/v2/" + path))
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/scim+json")
+                .POST(HttpRequest.BodyPublishers.ofString(json))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    if (response.statusCode() != 201) {
+      throw new IllegalStateException("POST " + path + " → " + response.body());
+    }
+    return JSON.readTree(response.body());
+  }
+}
