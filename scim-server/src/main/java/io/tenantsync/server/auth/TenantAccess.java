@@ -18,14 +18,7 @@ public final class TenantAccess {
   /** The caller's grant on {@code tenantId}; 404 if the tenant is out of its reach. */
   public static TenantGrant resolve(Session session, Caller caller, String tenantId)
       throws ResourceNotFoundException {
-    boolean tenantExists =
-        session
-                .createSelectionQuery(
-                    "select count(*) from TenantEntity where id = :id", Long.class)
-                .setParameter("id", tenantId)
-                .getSingleResult()
-            > 0;
-    if (!tenantExists) {
+    if (caller.kind() != Caller.Kind.RESELLER && !tenantExists(session, tenantId)) {
       throw notFound(tenantId);
     }
     return switch (caller.kind()) {
@@ -45,6 +38,18 @@ public final class TenantAccess {
     };
   }
 
+  private static boolean tenantExists(Session session, String tenantId) {
+    return session
+            .createSelectionQuery("select count(*) from TenantEntity where id = :id", Long.class)
+            .setParameter("id", tenantId)
+            .getSingleResult()
+        > 0;
+  }
+
+  /**
+   * A reseller's active relationships with the tenant; none when the tenant does not exist, since
+   * relationships go with their tenant (foreign key, on delete cascade), so no separate check.
+   */
   private static java.util.List<RelationshipEntity> activeRelationships(
       Session session, String resellerId, String tenantId) {
     return session

@@ -85,7 +85,13 @@ public final class Database implements AutoCloseable {
           "useServerPrepStmts=false",
           "cachePrepStmts=true",
           "prepStmtCacheSize=500",
-          "prepStmtCacheSqlLimit=2048");
+          "prepStmtCacheSqlLimit=2048",
+          // Track autocommit and isolation in the driver instead of asking the server: saves
+          // round trips on every transaction. Not useLocalTransactionState: it skips ROLLBACK
+          // when the server has not flagged a transaction yet (a first statement that failed
+          // on a duplicate key), leaving that statement's locks on the pooled connection.
+          "useLocalSessionState=true",
+          "cacheServerConfiguration=true");
     }
     return withDefaults(url, ';', ';', "DB_CLOSE_ON_EXIT=FALSE", "LOCK_TIMEOUT=10000");
   }

@@ -10,7 +10,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * What a user holds beyond its own row: licenses (entitlements) and admin roles. Loaded for many
- * users with two queries, so listing a page costs the same whatever its size.
+ * users with one query (licenses, roles and groups in a UNION ALL), so listing a page costs one
+ * round trip whatever its size.
  */
 public record UserAccess(List<License> licenses, List<String> roles, List<GroupRef> groups) {
   public static final UserAccess NONE = new UserAccess(List.of(), List.of(), List.of());
@@ -39,49 +40,43 @@ public record UserAccess(List<License> licenses, List<String> roles, List<GroupR
     if (userIds.isEmpty()) {
       return result;
     }
-    List<Object[]> licenses =
-        session
-            .createSelectionQuery(
-                "select l.userId, p.id, p.skuId, p.skuPartNumber, p.displayName, l.suspended"
-                    + " from UserLicenseEntity l join ProductEntity p on p.id = l.productId"
-                    + " where l.userId in :ids order by p.skuPartNumberCi",
-                Object[].class)
-            .setParameter("ids", userIds)
-            .getResultList();
-    for (Object[] row : licenses) {
-      access(result, (String) row[0])
-          .licenses()
-          .add(
-              new License(
-                  (String) row[1],
-                  (String) row[2],
-                  (String) row[3],
-                  (String) row[4],
-                  (Boolean) row[5]));
-    }
-    List<Object[]> roles =
+    List<Object[]> rows =
         session
             .createNativeQuery(
-                "select user_id, role from user_role where user_id in (:ids) order by role",
+                "select 'L', l.user_id, p.id, p.sku_id, p.sku_part_number, p.display_name,"
+                    + " l.suspended, p.sku_part_number_ci from user_license l"
+                    + " join product p on p.id = l.product_id where l.user_id in (:ids)"
+                    + " union all select 'R', r.user_id, r.role, null, null, null, null, r.role"
+                    + " from user_role r where r.user_id in (:ids)"
+                    + " union all select 'G', m.member_id, g.id, g.display_name, null, null, null,"
+                    + " g.display_name_ci from group_member m"
+                    + " join scim_group g on g.id = m.group_id where m.member_id in (:ids)"
+                    + " order by 1, 8",
                 Object[].class)
             .setParameter("ids", userIds)
             .getResultList();
-    for (Object[] row : roles) {
-      access(result, (String) row[0]).roles().add((String) row[1]);
-    }
-    List<Object[]> groups =
-        session
-            .createNativeQuery(
-                "select m.member_id, g.id, g.display_name from group_member m"
-                    + " join scim_group g on g.id = m.group_id"
-                    + " where m.member_id in (:ids) order by g.display_name_ci",
-                Object[].class)
-            .setParameter("ids", userIds)
-            .getResultList();
-    for (Object[] row : groups) {
-      access(result, (String) row[0]).groups().add(new GroupRef((String) row[1], (String) row[2]));
+    for (Object[] row : rows) {
+      UserAccess access = access(result, (String) row[1]);
+      switch (String.valueOf(row[0])) { // a CHAR(1): Character on some databases
+        case "L" ->
+            access
+                .licenses()
+                .add(
+                    new License(
+                        (String) row[2],
+                        (String) row[3],
+                        (String) row[4],
+                        (String) row[5],
+                        truthy(row[6])));
+        case "R" -> access.roles().add((String) row[2]);
+        default -> access.groups().add(new GroupRef((String) row[2], (String) row[3]));
+      }
     }
     return result;
+  }
+
+  private static boolean truthy(Object value) {
+    return value instanceof Boolean b ? b : value instanceof Number n && n.intValue() != 0;
   }
 
   private static UserAccess access(Map<String, UserAccess> result, String userId) {
