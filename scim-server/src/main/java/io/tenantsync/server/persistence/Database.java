@@ -11,6 +11,7 @@ import java.util.List;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
+import org.hibernate.FlushMode;
 import org.hibernate.Session;
 import org.hibernate.SessionFactory;
 import org.hibernate.StaleStateException;
@@ -34,11 +35,17 @@ public final class Database implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Database.class);
 
   private final HikariDataSource dataSource;
+  private final HikariDataSource readSource;
   private final DatabaseKind kind;
   private final SessionFactory sessionFactory;
 
-  private Database(HikariDataSource dataSource, DatabaseKind kind, SessionFactory sessionFactory) {
+  private Database(
+      HikariDataSource dataSource,
+      HikariDataSource readSource,
+      DatabaseKind kind,
+      SessionFactory sessionFactory) {
     this.dataSource = dataSource;
+    this.readSource = readSource;
     this.kind = kind;
     this.sessionFactory = sessionFactory;
   }
@@ -46,24 +53,36 @@ public final class Database implements AutoCloseable {
   /** Connects, migrates and builds the session factory; fails fast if any step fails. */
   public static Database open(ServerConfig config, List<Class<?>> entityClasses) {
     DatabaseKind kind = DatabaseKind.of(config);
-    HikariDataSource dataSource = pool(config, kind);
+    HikariDataSource dataSource = pool(config, kind, "tenantsync", false);
+    HikariDataSource readSource = null;
     try {
       migrate(dataSource, kind);
-      return new Database(dataSource, kind, sessionFactory(dataSource, kind, entityClasses));
+      readSource = pool(config, kind, "tenantsync-read", true);
+      return new Database(
+          dataSource, readSource, kind, sessionFactory(dataSource, kind, entityClasses));
     } catch (RuntimeException e) {
+      if (readSource != null) {
+        readSource.close();
+      }
       dataSource.close();
       throw e;
     }
   }
 
-  private static HikariDataSource pool(ServerConfig config, DatabaseKind kind) {
+  /**
+   * The write pool runs transactions (autocommit off); the read pool (autocommit on, read-only)
+   * serves {@link #read}: a read then costs its statements and nothing else, no COMMIT round trip.
+   */
+  private static HikariDataSource pool(
+      ServerConfig config, DatabaseKind kind, String name, boolean reads) {
     HikariConfig hikari = new HikariConfig();
-    hikari.setPoolName("tenantsync");
+    hikari.setPoolName(name);
     hikari.setJdbcUrl(jdbcUrl(config, kind));
     hikari.setUsername(config.dbUser());
     hikari.setPassword(config.dbPassword());
     hikari.setMaximumPoolSize(20);
-    hikari.setAutoCommit(false);
+    hikari.setAutoCommit(reads);
+    hikari.setReadOnly(reads);
     hikari.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
     hikari.setConnectionTimeout(10_000);
     hikari.setInitializationFailTimeout(15_000);
@@ -196,6 +215,36 @@ public final class Database implements AutoCloseable {
   }
 
   /**
+   * Runs {@code work}, which only reads, on a read-only connection in autocommit mode: each
+   * statement sees what was committed when it ran, as each statement of a READ COMMITTED
+   * transaction does, without the transaction's BEGIN/COMMIT. The session neither flushes nor
+   * tracks changes (entities are loaded read-only), so a read can never write by accident.
+   */
+  public <T> T read(Work<T> work) throws ScimException {
+    try (Connection connection = readSource.getConnection();
+        Session session =
+            sessionFactory
+                .withOptions()
+                .connection(connection)
+                .flushMode(FlushMode.MANUAL)
+                .openSession()) {
+      session.setDefaultReadOnly(true);
+      return work.run(session);
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot reach the database", e);
+    }
+  }
+
+  /** As {@link #read}, for infrastructure reads that refuse nothing (e.g. token lookup). */
+  public <T> T readPlain(java.util.function.Function<Session, T> work) {
+    try {
+      return read(work::apply);
+    } catch (ScimException e) {
+      throw new IllegalStateException("a plain read cannot refuse", e);
+    }
+  }
+
+  /**
    * One transaction for infrastructure work that refuses nothing (token lookup, bootstrap): no
    * checked exception, constraint violations surface as Hibernate's.
    */
@@ -251,6 +300,7 @@ public final class Database implements AutoCloseable {
   @Override
   public void close() {
     sessionFactory.close();
+    readSource.close();
     dataSource.close();
   }
 }

@@ -109,7 +109,7 @@ public final class UserService {
   public Shown get(
       Caller caller, String tenantId, String id, Projection projection, Locations locations)
       throws ScimException {
-    return database.inTransaction(
+    return database.read(
         session -> {
           TenantAccess.resolve(session, caller, tenantId);
           UserEntity user = find(session, tenantId, id);
@@ -124,7 +124,7 @@ public final class UserService {
       Caller caller, String tenantId, ListRequest request, Locations locations)
       throws ScimException {
     var query = queries.prepare(request);
-    return database.inTransaction(
+    return database.read(
         session -> {
           TenantAccess.resolve(session, caller, tenantId);
           ListPage<UserEntity> page = query.run(session, tenantId);
