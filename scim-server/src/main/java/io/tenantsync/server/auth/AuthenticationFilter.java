@@ -9,6 +9,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.SecurityContext;
 import java.security.Principal;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Every SCIM request carries {@code Authorization: Bearer <token>}; without a valid one it ends
@@ -17,6 +18,7 @@ import java.util.Optional;
 @Priority(Priorities.AUTHENTICATION)
 public final class AuthenticationFilter implements ContainerRequestFilter {
   private static final String BEARER = "bearer ";
+  private static final String TENANTS = "scim/v2/tenants/";
 
   private final Authenticator authenticator;
 
@@ -30,7 +32,9 @@ public final class AuthenticationFilter implements ContainerRequestFilter {
     if (!path.startsWith("scim/") && !path.startsWith("/scim/") && !path.equals("scim")) {
       return;
     }
-    Optional<Caller> caller = bearer(request).flatMap(authenticator::authenticate);
+    String pathTenant = pathTenant(path);
+    Optional<Caller> caller =
+        bearer(request).flatMap(secret -> authenticator.authenticate(secret, pathTenant));
     if (caller.isEmpty()) {
       request.abortWith(
           ScimErrors.response(
@@ -39,6 +43,18 @@ public final class AuthenticationFilter implements ContainerRequestFilter {
     }
     boolean secure = request.getSecurityContext().isSecure();
     request.setSecurityContext(new CallerContext(caller.get(), secure));
+  }
+
+  /** {@code {id}} of {@code scim/v2/tenants/{id}/…}, the tenant a tenant-level request names. */
+  static @Nullable String pathTenant(String path) {
+    String relative = path.startsWith("/") ? path.substring(1) : path;
+    if (!relative.startsWith(TENANTS)) {
+      return null;
+    }
+    int end = relative.indexOf('/', TENANTS.length());
+    String id =
+        end < 0 ? relative.substring(TENANTS.length()) : relative.substring(TENANTS.length(), end);
+    return id.isEmpty() ? null : id;
   }
 
   private static Optional<String> bearer(ContainerRequestContext request) {

@@ -11,9 +11,15 @@ import org.jspecify.annotations.Nullable;
  * @param kind who the token belongs to
  * @param subjectId the reseller's or tenant's id; null for the operator
  * @param tokenId the id of the {@code ApiTokens} row, null for the operator's environment token
+ * @param reach its reach into the tenant the request path names, when resolved with the token
  */
-public record Caller(Kind kind, @Nullable String subjectId, @Nullable String tokenId)
+public record Caller(
+    Kind kind, @Nullable String subjectId, @Nullable String tokenId, @Nullable TenantReach reach)
     implements Principal {
+
+  public Caller(Kind kind, @Nullable String subjectId, @Nullable String tokenId) {
+    this(kind, subjectId, tokenId, null);
+  }
 
   /** The three kinds of principal. */
   public enum Kind {

@@ -25,6 +25,16 @@ public enum DelegatedRole {
     return rights;
   }
 
+  /** The role a stored wire name stands for; a name this server never writes is a bug. */
+  public static DelegatedRole fromWireName(String stored) {
+    for (DelegatedRole candidate : values()) {
+      if (candidate.wireName.equals(stored)) {
+        return candidate;
+      }
+    }
+    throw new IllegalStateException("unknown role in database: " + stored);
+  }
+
   public static DelegatedRole fromWire(@Nullable String value) throws BadRequestException {
     return Arrays.stream(values())
         .filter(role -> role.wireName.equalsIgnoreCase(value))

@@ -9,8 +9,10 @@ import org.hibernate.Session;
  * Decides which tenant a principal reaches and with which rights (API.md, "Principals"): the
  * operator reaches every tenant, a tenant token only its own, a reseller those it has an active,
  * unexpired delegated-admin relationship with. Anything else is 404, never 403, so that a tenant's
- * existence is not revealed. Runs inside the caller's transaction, on every request (no cache), so
- * a termination or expiry ends access at once.
+ * existence is not revealed. Resolved on every request (no cache), so a termination or expiry ends
+ * access at once: inside the request's own work, or — for the tenant the request path names — by
+ * the {@link Authenticator} together with the token ({@link Caller#reach()}), at the start of that
+ * same request.
  */
 public final class TenantAccess {
   private TenantAccess() {}
@@ -18,11 +20,18 @@ public final class TenantAccess {
   /** The caller's grant on {@code tenantId}; 404 if the tenant is out of its reach. */
   public static TenantGrant resolve(Session session, Caller caller, String tenantId)
       throws ResourceNotFoundException {
-    if (caller.kind() != Caller.Kind.RESELLER && !tenantExists(session, tenantId)) {
-      throw notFound(tenantId);
+    TenantReach reach = caller.reach();
+    if (reach != null && reach.tenantId().equals(tenantId)) {
+      return reach.grant().orElseThrow(() -> notFound(tenantId));
     }
     return switch (caller.kind()) {
-      case OPERATOR -> new TenantGrant(tenantId, AdminRights.GLOBAL);
+      case OPERATOR -> {
+        if (!tenantExists(session, tenantId)) {
+          throw notFound(tenantId);
+        }
+        yield new TenantGrant(tenantId, AdminRights.GLOBAL);
+      }
+      // A tenant's tokens are revoked when it is deleted, so its own id always exists.
       case TENANT -> {
         if (!caller.isTenant(tenantId)) {
           throw notFound(tenantId);
