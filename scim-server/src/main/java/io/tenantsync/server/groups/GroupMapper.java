@@ -80,13 +80,11 @@ final class GroupMapper {
       node.put("externalId", entity.externalId());
     }
     node.put("displayName", entity.displayName());
-    node.set(
-        "meta",
-        ScimJsonProvider.MAPPER.valueToTree(
-            Metas.of(
-                entity,
-                RESOURCE_TYPE,
-                locations.tenantResource(entity.tenantId(), ENDPOINT, entity.id()))));
+    Metas.putInto(
+        node,
+        entity,
+        RESOURCE_TYPE,
+        locations.tenantResource(entity.tenantId(), ENDPOINT, entity.id()));
     return node;
   }
 

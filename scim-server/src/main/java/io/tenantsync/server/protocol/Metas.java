@@ -1,5 +1,6 @@
 package io.tenantsync.server.protocol;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.unboundid.scim2.common.types.Meta;
 import io.tenantsync.server.persistence.Auditable;
 import java.net.URI;
@@ -10,6 +11,7 @@ import java.util.TimeZone;
 public final class Metas {
   private Metas() {}
 
+  /** For resources built as typed SDK objects. */
   public static Meta of(Auditable row, String resourceType, URI location) {
     Meta meta = new Meta();
     meta.setResourceType(resourceType);
@@ -18,6 +20,22 @@ public final class Metas {
     meta.setLocation(location);
     meta.setVersion(ETags.of(row.version()));
     return meta;
+  }
+
+  /**
+   * The same {@code meta} written straight into a JSON resource, for resources built as JSON
+   * (Users, Groups): no detour through {@link Meta} and calendars on every read. Instants are
+   * xsd:dateTime in UTC ({@code 2026-12-03T10:15:30.120Z}).
+   */
+  public static ObjectNode putInto(
+      ObjectNode resource, Auditable row, String resourceType, URI location) {
+    return resource
+        .putObject("meta")
+        .put("resourceType", resourceType)
+        .put("created", row.created().toString())
+        .put("lastModified", row.lastModified().toString())
+        .put("location", location.toString())
+        .put("version", ETags.of(row.version()));
   }
 
   private static Calendar calendar(long epochMillis) {

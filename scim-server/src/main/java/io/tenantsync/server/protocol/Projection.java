@@ -69,6 +69,10 @@ public final class Projection {
    */
   public GenericScimResource apply(
       ResourceTypeDefinition type, GenericScimResource resource, Set<Path> written) {
+    if (this == DEFAULT && written.isEmpty()) {
+      ObjectNode shown = DefaultReturned.of(type).apply(resource.getObjectNode());
+      return shown == resource.getObjectNode() ? resource : new GenericScimResource(shown);
+    }
     ScimResourceTrimmer trimmer = new ScimResourceTrimmer(type, written, paths, excluded);
     ObjectNode trimmed = trimmer.trimObjectNode(resource.getObjectNode());
     return new GenericScimResource(trimmed);

@@ -1,5 +1,6 @@
 package io.tenantsync.server.protocol;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.unboundid.scim2.common.GenericScimResource;
 import com.unboundid.scim2.common.Path;
 import com.unboundid.scim2.server.utils.ResourceTypeDefinition;
@@ -18,8 +19,11 @@ public record Shown(GenericScimResource body, long version, URI location) {
       ResourceTypeDefinition type,
       Projection projection,
       Set<Path> written) {
+    JsonNode meta = full.getObjectNode().path("meta");
     return new Shown(
-        projection.apply(type, full, written), ETags.versionOf(full), full.getMeta().getLocation());
+        projection.apply(type, full, written),
+        ETags.parse(meta.path("version").asText()),
+        URI.create(meta.path("location").asText()));
   }
 
   public static Shown of(

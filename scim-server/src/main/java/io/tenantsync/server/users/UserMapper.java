@@ -111,13 +111,11 @@ public final class UserMapper {
     putIfSet(reseller, "alternateEmail", entity.alternateEmail());
     reseller.put("syncState", entity.syncState());
     putIfSet(reseller, "syncError", entity.syncError());
-    node.set(
-        "meta",
-        ScimJsonProvider.MAPPER.valueToTree(
-            Metas.of(
-                entity,
-                RESOURCE_TYPE,
-                locations.tenantResource(entity.tenantId(), ENDPOINT, entity.id()))));
+    Metas.putInto(
+        node,
+        entity,
+        RESOURCE_TYPE,
+        locations.tenantResource(entity.tenantId(), ENDPOINT, entity.id()));
     return new GenericScimResource(node);
   }
 
