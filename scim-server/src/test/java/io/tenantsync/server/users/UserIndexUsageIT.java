@@ -231,7 +231,8 @@ class UserIndexUsageIT {
                 null,
                 lastId,
                 System.currentTimeMillis() + 600_000,
-                true));
+                true,
+                100_000));
   }
 
   private static String groupId(int g) {

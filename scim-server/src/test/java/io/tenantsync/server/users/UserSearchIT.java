@@ -1,5 +1,6 @@
 package io.tenantsync.server.users;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -139,6 +140,15 @@ class UserSearchIT {
     JsonNode beyond = op.get(tenant.users() + "?startIndex=99").expect(200).json();
     assertEquals(4, beyond.path("totalResults").asInt());
     assertEquals(0, beyond.path("Resources").size());
+    JsonNode last = op.get(tenant.users() + "?sortBy=userName&startIndex=4&count=2").json();
+    assertEquals(List.of("dave"), names(last));
+    assertEquals(4, last.path("totalResults").asInt(), "a short last page is exact too");
+    JsonNode full = op.get(tenant.users() + "?sortBy=userName&startIndex=2&count=3").json();
+    assertEquals(4, full.path("totalResults").asInt(), "a full page counts the rest");
+    JsonNode filtered =
+        op.get(tenant.users() + "?filter=" + URLEncoder.encode("name.givenName sw \"C\"", UTF_8))
+            .json();
+    assertEquals(1, filtered.path("totalResults").asInt());
     JsonNode negative = op.get(tenant.users() + "?count=-5").expect(200).json();
     assertEquals(0, negative.path("Resources").size());
     op.get(tenant.users() + "?count=many").expectError(400, "invalidValue");
@@ -155,6 +165,8 @@ class UserSearchIT {
         op.get(tenant.users() + "?sortBy=userName&count=2&cursor=" + next).expect(200).json();
     assertEquals(List.of("carol", "dave"), names(second));
     assertFalse(second.has("nextCursor"));
+    assertEquals(4, first.path("totalResults").asInt());
+    assertEquals(4, second.path("totalResults").asInt());
     JsonNode back =
         op.get(
                 tenant.users()
@@ -163,6 +175,21 @@ class UserSearchIT {
             .expect(200)
             .json();
     assertEquals(List.of("alice", "bob"), names(back));
+    add("erin", "Erin", "Evans", "work", "erin@contoso.com", null, true);
+    JsonNode later =
+        op.get(tenant.users() + "?sortBy=userName&count=2&cursor=" + next).expect(200).json();
+    assertEquals(List.of("carol", "dave"), names(later));
+    assertEquals(
+        4,
+        later.path("totalResults").asInt(),
+        "a page reached by a cursor reports the count its iteration started with");
+    assertEquals(
+        5,
+        op.get(tenant.users() + "?sortBy=userName&count=2&cursor=")
+            .json()
+            .path("totalResults")
+            .asInt(),
+        "a new iteration counts again");
     op.get(tenant.users() + "?sortBy=userName&count=2&cursor=garbage")
         .expectError(400, "invalidCursor");
     op.get(tenant.users() + "?sortBy=displayName&count=2&cursor=" + next)

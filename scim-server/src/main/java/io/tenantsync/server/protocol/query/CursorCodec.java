@@ -37,7 +37,7 @@ public final class CursorCodec {
   public static final String EXPIRED_CURSOR = "expiredCursor";
   private static final String HMAC = "HmacSHA256";
   private static final int MAC_LENGTH = 32;
-  private static final byte VERSION = 1;
+  private static final byte VERSION = 2;
   private static final int MAX_TOKEN_LENGTH = 4096;
 
   private final SecretKeySpec key;
@@ -166,6 +166,7 @@ public final class CursorCodec {
       out.writeUTF(state.lastId());
       out.writeLong(state.expiresAtMillis());
       out.writeBoolean(state.forward());
+      out.writeLong(state.totalResults());
     } catch (IOException e) {
       throw new UncheckedIOException("writing to memory failed", e);
     }
@@ -182,7 +183,8 @@ public final class CursorCodec {
             readValue(in),
             in.readUTF(),
             in.readLong(),
-            in.readBoolean());
+            in.readBoolean(),
+            in.readLong());
     if (in.available() != 0) {
       throw new IOException("trailing bytes");
     }

@@ -81,31 +81,34 @@ public final class SearchQuery<E> {
       this.fingerprint = fingerprint;
     }
 
+    /**
+     * One page and {@code totalResults}. The count is a second query over every match, so it is
+     * skipped where the page itself gives it: a page that is not full and is not past the end ends
+     * the result; a page reached by a cursor reports the count its iteration started with.
+     */
     public ListPage<E> run(Session session, String tenantId) throws BadRequestException {
-      long total =
-          query("select count(*) ", filter, "", Long.class, tenantId, session).getSingleResult();
       int count = request.page().count();
       if (count == 0) {
-        return new ListPage<>(List.of(), total);
+        return new ListPage<>(List.of(), count(session, tenantId));
       }
-      if (!request.cursorPaging()) {
-        List<E> page =
-            query(
-                    "select " + alias() + " ",
-                    filter,
-                    " " + sort.orderBy(),
-                    entity,
-                    tenantId,
-                    session)
-                .setFirstResult(request.page().offset())
-                .setMaxResults(count)
-                .getResultList();
-        return new ListPage<>(page, total);
+      if (request.cursorPaging()) {
+        return cursorPage(session, tenantId, count);
       }
-      return cursorPage(session, tenantId, total, count);
+      int offset = request.page().offset();
+      List<E> page =
+          query("select " + alias() + " ", filter, " " + sort.orderBy(), entity, tenantId, session)
+              .setFirstResult(offset)
+              .setMaxResults(count)
+              .getResultList();
+      boolean endsHere = page.size() < count && (!page.isEmpty() || offset == 0);
+      return new ListPage<>(page, endsHere ? offset + page.size() : count(session, tenantId));
     }
 
-    private ListPage<E> cursorPage(Session session, String tenantId, long total, int count)
+    private long count(Session session, String tenantId) {
+      return query("select count(*) ", filter, "", Long.class, tenantId, session).getSingleResult();
+    }
+
+    private ListPage<E> cursorPage(Session session, String tenantId, int count)
         throws BadRequestException {
       String token = request.cursor();
       CursorState from =
@@ -132,6 +135,12 @@ public final class SearchQuery<E> {
       if (backward) {
         Collections.reverse(page);
       }
+      long total;
+      if (from != null) {
+        total = from.totalResults();
+      } else {
+        total = more ? count(session, tenantId) : page.size();
+      }
       List<E> resources = new ArrayList<>();
       page.forEach(row -> resources.add(entity.cast(row[0])));
       String next = null;
@@ -140,16 +149,17 @@ public final class SearchQuery<E> {
         boolean hasNext = backward || more;
         boolean hasPrevious = backward ? more : from != null;
         if (hasNext) {
-          next = encode(session, tenantId, page.get(page.size() - 1), true);
+          next = encode(session, tenantId, page.get(page.size() - 1), true, total);
         }
         if (hasPrevious) {
-          previous = encode(session, tenantId, page.get(0), false);
+          previous = encode(session, tenantId, page.get(0), false, total);
         }
       }
       return new ListPage<>(resources, total, next, previous);
     }
 
-    private String encode(Session session, String tenantId, Object[] row, boolean forward) {
+    private String encode(
+        Session session, String tenantId, Object[] row, boolean forward, long total) {
       return cursors.encode(
           new CursorState(
               tenantId,
@@ -158,7 +168,8 @@ public final class SearchQuery<E> {
               String.valueOf(
                   session.getEntityManagerFactory().getPersistenceUnitUtil().getIdentifier(row[0])),
               System.currentTimeMillis() + cursorTimeoutMillis,
-              forward));
+              forward,
+              total));
     }
   }
 

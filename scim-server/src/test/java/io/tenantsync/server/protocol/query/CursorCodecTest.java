@@ -149,7 +149,7 @@ class CursorCodecTest {
   }
 
   private static CursorState state(String tenant, Object value, long expires, boolean forward) {
-    return new CursorState(tenant, FINGERPRINT, value, "2c9a-id", expires, forward);
+    return new CursorState(tenant, FINGERPRINT, value, "2c9a-id", expires, forward, 42);
   }
 
   private static CursorCodec codecAt(long millis, byte[] key) {

@@ -69,6 +69,6 @@ class KeysetTest {
   }
 
   private static CursorState cursor(Object lastValue, boolean forward) {
-    return new CursorState("tenant-a", "fp", lastValue, "id-9", Long.MAX_VALUE, forward);
+    return new CursorState("tenant-a", "fp", lastValue, "id-9", Long.MAX_VALUE, forward, 10);
   }
 }
