@@ -220,7 +220,8 @@ public final class TenantSyncServer implements AutoCloseable {
         new UserService(database, new UserQueries(cursors, CURSOR_TIMEOUT_MILLIS), secretBox);
     app.register(new UsersEndpoint(users));
     app.register(new UserImportEndpoint(new UserImportService(users)));
-    GroupService groups = new GroupService(database, new GroupQueries());
+    GroupService groups =
+        new GroupService(database, new GroupQueries(cursors, CURSOR_TIMEOUT_MILLIS));
     app.register(new GroupsEndpoint(groups));
     app.register(new RootSearchEndpoint(users, groups));
     app.register(

@@ -3,16 +3,19 @@ package io.tenantsync.server.groups;
 import io.tenantsync.server.persistence.Auditable;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
+import jakarta.persistence.OneToMany;
 import jakarta.persistence.Table;
 import java.util.Locale;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
  * A SCIM Group of one tenant: its own attributes only. Its members are rows of {@link
  * GroupMemberEntity}, read and written by {@link GroupMemberships} without ever being loaded as a
- * collection of this entity; a change to them {@link #touch() touches} the group so that its
- * version (the ETag) moves on.
+ * collection of this entity (the mapped collection exists for queries only); a change to them
+ * {@link #touch() touches} the group so that its version (the ETag) moves on.
  */
 @Entity
 @Table(name = "scim_group")
@@ -30,6 +33,14 @@ public class GroupEntity extends Auditable {
 
   @Column(name = "external_id")
   private @Nullable String externalId;
+
+  /**
+   * The memberships, mapped (inverse, lazy) only so that a filter can name them, e.g. {@code
+   * members[value eq "…"]} becomes {@code exists (select 1 from g.members …)}. Never loaded or
+   * changed through this entity: {@link GroupMemberships} owns the rows.
+   */
+  @OneToMany(mappedBy = "group", fetch = FetchType.LAZY)
+  private Set<GroupMemberEntity> members;
 
   protected GroupEntity() {}
 

@@ -2,8 +2,11 @@ package io.tenantsync.server.groups;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import java.io.Serializable;
 import java.util.Objects;
@@ -30,6 +33,11 @@ public class GroupMemberEntity {
 
   @Column(name = "tenant_id", nullable = false, updatable = false)
   private String tenantId;
+
+  /** The owning side of {@link GroupEntity}'s query-only collection; read-only, never loaded. */
+  @ManyToOne(fetch = FetchType.LAZY)
+  @JoinColumn(name = "group_id", insertable = false, updatable = false)
+  private GroupEntity group;
 
   protected GroupMemberEntity() {}
 

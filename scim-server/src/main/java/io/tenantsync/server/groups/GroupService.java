@@ -94,7 +94,7 @@ public final class GroupService {
   public Shown get(
       Caller caller, String tenantId, String id, Projection projection, Locations locations)
       throws ScimException {
-    return database.inTransaction(
+    return database.read(
         session -> {
           TenantAccess.resolve(session, caller, tenantId);
           return show(
@@ -109,31 +109,26 @@ public final class GroupService {
   public ListPage<GenericScimResource> list(
       Caller caller, String tenantId, ListRequest request, Locations locations)
       throws ScimException {
-    GroupQueries.Query query = queries.prepare(request);
+    var query = queries.prepare(request);
     boolean withMembers = GroupSchemas.wantsMembers(request.projection(), Set.of());
-    return database.inTransaction(
+    return database.read(
         session -> {
           TenantAccess.resolve(session, caller, tenantId);
-          long total = query.count(session, tenantId);
-          if (request.page().count() == 0) {
-            return new ListPage<>(List.of(), total);
-          }
-          List<GroupEntity> groups = query.page(session, tenantId, request.page());
+          ListPage<GroupEntity> page = query.run(session, tenantId);
           Map<String, List<Member>> members =
-              withMembers
-                  ? readMembers(session, groups.stream().map(GroupEntity::id).toList())
-                  : null;
-          List<GenericScimResource> resources =
-              groups.stream()
-                  .map(
-                      group ->
+              withMembers && !page.resources().isEmpty()
+                  ? readMembers(session, page.resources().stream().map(GroupEntity::id).toList())
+                  : Map.of();
+          return page.map(
+              group ->
+                  request
+                      .projection()
+                      .apply(
+                          GroupSchemas.GROUP,
                           GroupMapper.toResource(
                               group,
-                              members == null ? null : members.getOrDefault(group.id(), List.of()),
-                              locations))
-                  .map(group -> request.projection().apply(GroupSchemas.GROUP, group))
-                  .toList();
-          return new ListPage<>(resources, total);
+                              withMembers ? members.getOrDefault(group.id(), List.of()) : null,
+                              locations)));
         });
   }
 

@@ -83,7 +83,7 @@ public final class GroupsEndpoint {
       throws ScimException {
     ListPage<GenericScimResource> result =
         service.list(Caller.of(security), tenantId, request, Locations.of(uri));
-    return ScimResponses.list(result.resources(), result.totalResults(), request.page());
+    return ScimResponses.list(result, request);
   }
 
   @GET

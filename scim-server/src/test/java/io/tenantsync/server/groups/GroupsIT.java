@@ -224,8 +224,23 @@ class GroupsIT {
                                 + admins
                                 + "\" and displayName eq \"x\""))
                 .json()));
-    op.get(groups() + filter("members.value eq \"" + ann + "\" or displayName eq \"x\""))
-        .expectError(400, "invalidFilter");
+    assertEquals(
+        Set.of(sales, admins),
+        ids(
+            op.get(
+                    groups()
+                        + filter("members.value eq \"" + ann + "\" or displayName eq \"admins\""))
+                .json()),
+        "membership combines with or like any condition");
+    assertEquals(
+        Set.of(admins),
+        ids(op.get(groups() + filter("not (members pr)")).json()),
+        "a group without members");
+    assertEquals(
+        Set.of(),
+        ids(op.get(groups() + filter("members[type eq \"group\"]")).json()),
+        "no group has a group as member");
+    op.get(groups() + filter("members.display eq \"Ann\"")).expectError(400, "invalidFilter");
     op.get(groups() + filter("title eq \"x\"")).expectError(400, "invalidFilter");
     op.get(groups() + filter("displayName eq")).expectError(400, "invalidFilter");
 
@@ -253,6 +268,25 @@ class GroupsIT {
 
     JsonNode withMembers = op.get(groups() + filter("displayName eq \"Sales\"")).json();
     assertEquals(Set.of(ann, bob), memberIds(withMembers.path("Resources").get(0)));
+
+    JsonNode firstCursorPage =
+        op.get(groups() + "?sortBy=displayName&count=2&cursor=").expect(200).json();
+    List<String> walked = new ArrayList<>();
+    firstCursorPage.path("Resources").forEach(g -> walked.add(g.path("displayName").asText()));
+    assertEquals(3, firstCursorPage.path("totalResults").asInt());
+    JsonNode secondCursorPage =
+        op.get(
+                groups()
+                    + "?sortBy=displayName&count=2&cursor="
+                    + firstCursorPage.path("nextCursor").asText())
+            .expect(200)
+            .json();
+    secondCursorPage.path("Resources").forEach(g -> walked.add(g.path("displayName").asText()));
+    assertEquals(List.of("admins", "Sales", "Support"), walked, "groups are cursor-paged too");
+    assertTrue(secondCursorPage.has("previousCursor"));
+    assertFalse(secondCursorPage.has("nextCursor"));
+    op.get(groups() + "?count=2&cursor=" + firstCursorPage.path("nextCursor").asText())
+        .expectError(400, "invalidCursor");
   }
 
   @Test
