@@ -32,6 +32,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -60,7 +61,10 @@ import org.eclipse.jetty.util.Callback;
  * {@code bench.user} ({@code root}), {@code bench.password} (empty), {@code bench.database} ({@code
  * tenantsync_bench}, dropped and created), {@code bench.users} (1000000), {@code bench.threads}
  * (4), {@code bench.seconds} (15 per scenario), {@code bench.warmup} (5), {@code bench.count} (page
- * size, 100), {@code bench.keep} (true: keep the database).
+ * size, 100), {@code bench.keep} (true: keep the database), {@code bench.reuse} (true: keep the
+ * database and reuse the users an earlier run seeded, when it has exactly {@code bench.users}),
+ * {@code bench.only} (a regular expression: run only the scenarios it matches, besides the
+ * yardstick).
  */
 public final class ReadsBenchmark {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -75,6 +79,9 @@ public final class ReadsBenchmark {
   private final int seconds = Integer.getInteger("bench.seconds", 15);
   private final int warmup = Integer.getInteger("bench.warmup", 5);
   private final int count = Integer.getInteger("bench.count", 100);
+  private final boolean reuse = Boolean.getBoolean("bench.reuse");
+  private final String only = System.getProperty("bench.only", ".*");
+  private final CpuClock cpu = new CpuClock();
   private final HttpClient http =
       HttpClient.newBuilder()
           .version(HttpClient.Version.HTTP_1_1)
@@ -87,10 +94,13 @@ public final class ReadsBenchmark {
 
   private void run() throws Exception {
     String url = serverUrl + database;
-    try (Connection connection = DriverManager.getConnection(serverUrl, user, password);
-        Statement statement = connection.createStatement()) {
-      statement.execute("DROP DATABASE IF EXISTS " + database);
-      statement.execute("CREATE DATABASE " + database + " CHARACTER SET utf8mb4");
+    Optional<SeededTenant> reused = reuse ? seededTenant(url) : Optional.empty();
+    if (reused.isEmpty()) {
+      try (Connection connection = DriverManager.getConnection(serverUrl, user, password);
+          Statement statement = connection.createStatement()) {
+        statement.execute("DROP DATABASE IF EXISTS " + database);
+        statement.execute("CREATE DATABASE " + database + " CHARACTER SET utf8mb4");
+      }
     }
     Map<String, String> env = new HashMap<>();
     env.put(ServerConfig.PORT, "0");
@@ -102,43 +112,20 @@ public final class ReadsBenchmark {
     TenantSyncServer server = TenantSyncServer.start(ServerConfig.fromEnvironment(env));
     Server yardstick = null;
     HikariDataSource pool = null;
+    boolean keep = reuse || Boolean.parseBoolean(System.getProperty("bench.keep", "false"));
     try {
       URI base = server.baseUri();
-      String reseller =
-          post(
-                  base,
-                  OPERATOR_TOKEN,
-                  "Resellers",
-                  "{\"schemas\":[\"urn:tenantsync:scim:schemas:core:2.0:Reseller\"],\"displayName\":\"bench\"}")
-              .path("id")
-              .asText();
-      String token =
-          post(
-                  base,
-                  OPERATOR_TOKEN,
-                  "ApiTokens",
-                  "{\"schemas\":[\"urn:tenantsync:scim:schemas:core:2.0:ApiToken\"],\"subject\":{\"type\":\"reseller\",\"value\":\""
-                      + reseller
-                      + "\"},\"displayName\":\"bench\"}")
-              .path("token")
-              .asText();
-      String label = "bench" + System.currentTimeMillis();
-      String tenantId =
-          post(
-                  base,
-                  token,
-                  "Tenants",
-                  "{\"schemas\":[\"urn:tenantsync:scim:schemas:core:2.0:Tenant\"],\"displayName\":\""
-                      + label
-                      + "\",\"initialDomain\":\""
-                      + label
-                      + ".onmicrosoft.com\"}")
-              .path("id")
-              .asText();
-      SeededUsers seeded =
-          new SeededUsers(
-              tenantId, label + ".onmicrosoft.com", System.currentTimeMillis() - 86_400_000L);
-      seed(url, seeded);
+      SeededTenant tenant;
+      if (reused.isPresent()) {
+        tenant = reused.get();
+        System.out.printf("reusing %,d seeded users of tenant %s%n", users, tenant.tenantId());
+      } else {
+        tenant = createTenant(base);
+        seed(url, tenant.users());
+      }
+      String token = resellerToken(base, tenant.resellerId());
+      String tenantId = tenant.tenantId();
+      SeededUsers seeded = tenant.users();
 
       pool = yardstickPool(url);
       yardstick = yardstick(pool);
@@ -183,12 +170,16 @@ public final class ReadsBenchmark {
                         null,
                         seeded.id(deepFrom + r % (users - deepFrom - count)),
                         System.currentTimeMillis() + 600_000,
-                        true));
+                        true,
+                        users));
             return get(URI.create(list + "?count=" + count + "&cursor=" + cursor), token);
           });
 
       Map<String, Result> results = new LinkedHashMap<>();
       for (Map.Entry<String, IntFunction<HttpRequest>> scenario : scenarios.entrySet()) {
+        if (results.size() > 0 && !scenario.getKey().matches(only)) {
+          continue; // the yardstick always runs: every figure is relative to it
+        }
         System.out.printf("running %s …%n", scenario.getKey());
         drive(scenario.getValue(), warmup);
         results.put(scenario.getKey(), drive(scenario.getValue(), seconds));
@@ -202,12 +193,84 @@ public final class ReadsBenchmark {
         pool.close();
       }
       server.close();
-      if (!Boolean.parseBoolean(System.getProperty("bench.keep", "false"))) {
+      if (!keep) {
         try (Connection connection = DriverManager.getConnection(serverUrl, user, password);
             Statement statement = connection.createStatement()) {
           statement.execute("DROP DATABASE IF EXISTS " + database);
         }
       }
+    }
+  }
+
+  /** A tenant with its reseller, to be filled with {@link SeededUsers}. */
+  private record SeededTenant(String resellerId, String tenantId, SeededUsers users) {}
+
+  private SeededTenant createTenant(URI base) throws Exception {
+    String reseller =
+        post(
+                base,
+                OPERATOR_TOKEN,
+                "Resellers",
+                "{\"schemas\":[\"urn:tenantsync:scim:schemas:core:2.0:Reseller\"],\"displayName\":\"bench\"}")
+            .path("id")
+            .asText();
+    String label = "bench" + System.currentTimeMillis();
+    String tenantId =
+        post(
+                base,
+                resellerToken(base, reseller),
+                "Tenants",
+                "{\"schemas\":[\"urn:tenantsync:scim:schemas:core:2.0:Tenant\"],\"displayName\":\""
+                    + label
+                    + "\",\"initialDomain\":\""
+                    + label
+                    + ".onmicrosoft.com\"}")
+            .path("id")
+            .asText();
+    return new SeededTenant(
+        reseller,
+        tenantId,
+        new SeededUsers(
+            tenantId, label + ".onmicrosoft.com", System.currentTimeMillis() - 86_400_000L));
+  }
+
+  /** A fresh token of the reseller (tokens are shown only once, so each run makes its own). */
+  private String resellerToken(URI base, String resellerId) throws Exception {
+    return post(
+            base,
+            OPERATOR_TOKEN,
+            "ApiTokens",
+            "{\"schemas\":[\"urn:tenantsync:scim:schemas:core:2.0:ApiToken\"],\"subject\":{\"type\":\"reseller\",\"value\":\""
+                + resellerId
+                + "\"},\"displayName\":\"bench\"}")
+        .path("token")
+        .asText();
+  }
+
+  /**
+   * With {@code bench.reuse}: the tenant an earlier run seeded with exactly {@code bench.users}
+   * users, if the database holds one; saves the seeding when iterating on the server.
+   */
+  private Optional<SeededTenant> seededTenant(String url) {
+    try (Connection connection = DriverManager.getConnection(url, user, password);
+        Statement statement = connection.createStatement();
+        ResultSet rs =
+            statement.executeQuery(
+                "SELECT t.id, t.initial_domain, t.created_by_reseller,"
+                    + " (SELECT count(*) FROM scim_user u WHERE u.tenant_id = t.id)"
+                    + " FROM tenant t WHERE t.created_by_reseller IS NOT NULL")) {
+      while (rs.next()) {
+        if (rs.getLong(4) == users) {
+          return Optional.of(
+              new SeededTenant(
+                  rs.getString(3),
+                  rs.getString(1),
+                  new SeededUsers(rs.getString(1), rs.getString(2), 0)));
+        }
+      }
+      return Optional.empty();
+    } catch (SQLException e) {
+      return Optional.empty(); // no such database yet: seed one
     }
   }
 
@@ -318,6 +381,8 @@ public final class ReadsBenchmark {
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     List<Future<long[]>> perThread = new ArrayList<>();
     long started = System.nanoTime();
+    long cpuStarted = cpu.nanos();
+    long dbStarted = cpu.databaseNanos().orElse(0);
     for (int t = 0; t < threads; t++) {
       perThread.add(
           pool.submit(
@@ -352,9 +417,17 @@ public final class ReadsBenchmark {
       all.add(f.get());
     }
     double elapsed = (System.nanoTime() - started) / 1e9;
+    long cpuNanos = cpu.nanos() - cpuStarted;
+    long dbNanos = cpu.databaseNanos().orElse(0) - dbStarted;
     pool.shutdown();
     long[] merged = all.stream().flatMapToLong(Arrays::stream).sorted().toArray();
-    return new Result(merged.length, merged.length / elapsed, pct(merged, 50), pct(merged, 99));
+    return new Result(
+        merged.length,
+        merged.length / elapsed,
+        pct(merged, 50),
+        pct(merged, 99),
+        cpuNanos / 1e3 / Math.max(1, merged.length),
+        dbNanos / 1e3 / Math.max(1, merged.length));
   }
 
   private static double pct(long[] sorted, int p) {
@@ -365,7 +438,14 @@ public final class ReadsBenchmark {
     return sorted[Math.max(0, i)] / 1e6;
   }
 
-  private record Result(long requests, double perSecond, double p50Millis, double p99Millis) {}
+  /** One scenario's figures; {@code cpuMicros} is CPU per request (JVM, clients included, + DB). */
+  private record Result(
+      long requests,
+      double perSecond,
+      double p50Millis,
+      double p99Millis,
+      double cpuMicros,
+      double dbMicros) {}
 
   private void print(Map<String, Result> results) {
     Result yard = results.values().iterator().next();
@@ -380,26 +460,35 @@ public final class ReadsBenchmark {
         Runtime.getRuntime().availableProcessors(),
         Runtime.getRuntime().maxMemory() >> 20);
     System.out.printf(
-        "%-30s %10s %10s %10s %10s %14s%n",
-        "scenario", "requests", "req/s", "p50 ms", "p99 ms", "vs yardstick");
+        "%-30s %9s %9s %8s %8s %8s %13s %11s%n",
+        "scenario", "requests", "req/s", "p50 ms", "p99 ms", "CPU µs", "req/s vs yd", "CPU vs yd");
     results.forEach(
         (name, r) ->
             System.out.printf(
                 Locale.ROOT,
-                "%-30s %10d %10.1f %10.2f %10.2f %13.0f%%%n",
+                "%-30s %9d %9.1f %8.2f %8.2f %8.0f %7.0f %12.0f%% %10.0f%%%n",
                 name,
                 r.requests(),
                 r.perSecond(),
                 r.p50Millis(),
                 r.p99Millis(),
-                100 * r.perSecond() / yard.perSecond()));
+                r.cpuMicros(),
+                r.dbMicros(),
+                100 * r.perSecond() / yard.perSecond(),
+                100 * yard.cpuMicros() / r.cpuMicros()));
+    System.out.printf(
+        "CPU µs: CPU time per request of this JVM (server and clients)%s; \"CPU vs yd\" is the"
+            + " throughput the CPU cost allows relative to the yardstick, unaffected by other load%n",
+        cpu.seesDatabase() ? " plus the database server" : " (database server not found)");
     Result first = results.get("cursor: first page");
     Result deep = results.get("cursor: deep page (last 10%)");
-    System.out.printf(
-        Locale.ROOT,
-        "deep cursor page / first page latency: p50 %.2fx, p99 %.2fx (target <= 1.2x)%n",
-        deep.p50Millis() / first.p50Millis(),
-        deep.p99Millis() / first.p99Millis());
+    if (first != null && deep != null) {
+      System.out.printf(
+          Locale.ROOT,
+          "deep cursor page / first page latency: p50 %.2fx, p99 %.2fx (target <= 1.2x)%n",
+          deep.p50Millis() / first.p50Millis(),
+          deep.p99Millis() / first.p99Millis());
+    }
     System.out.println("SCIM reads' target: >= 70% of the yardstick's throughput");
   }
 
