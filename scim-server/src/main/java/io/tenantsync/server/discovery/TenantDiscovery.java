@@ -19,7 +19,7 @@ public final class TenantDiscovery {
 
   public static Discovery create() {
     Capabilities capabilities =
-        new Capabilities(true, true, true, true, false, true, CURSOR_TIMEOUT_SECONDS);
+        new Capabilities(true, true, true, true, true, true, CURSOR_TIMEOUT_SECONDS);
     List<ResourceTypeDefinition> types =
         List.of(
             UserSchemas.USER,

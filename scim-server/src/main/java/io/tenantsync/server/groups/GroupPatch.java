@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.jspecify.annotations.Nullable;
 
 /**
  * A PATCH on a group (RFC 7644 §3.5.2), split in two: operations on the group's own attributes,
@@ -67,12 +66,11 @@ final class GroupPatch {
 
   /**
    * Reads a PATCH body aimed at group {@code groupId}. {@link PatchRequests#parse} checks the
-   * envelope, the op names (any case) and the paths; the value of a {@code remove} is read from the
-   * body itself, because the SDK's remove operation has no value.
+   * envelope, the op names (any case) and the paths, and has already turned a remove by value into
+   * a remove by filter.
    */
   static GroupPatch parse(String groupId, ObjectNode body) throws BadRequestException {
     List<PatchOperation> operations = PatchRequests.parse(GroupSchemas.GROUP, body);
-    JsonNode raw = body.get("Operations");
     List<PatchOperation> attributes = new ArrayList<>();
     List<MemberChange> members = new ArrayList<>();
     Set<Path> written = new HashSet<>();
@@ -83,7 +81,7 @@ final class GroupPatch {
       if (path == null || path.isRoot()) {
         noPath(groupId, operation, attributes, members, written);
       } else if (isMembers(path)) {
-        members.add(memberChange(where, operation, raw.get(i).get("value")));
+        members.add(memberChange(where, operation));
         written.add(Path.root().attribute(GroupSchemas.MEMBERS));
       } else {
         attributes.add(operation);
@@ -150,8 +148,7 @@ final class GroupPatch {
         && path.getElement(0).getAttribute().equalsIgnoreCase(GroupSchemas.MEMBERS);
   }
 
-  private static MemberChange memberChange(
-      String where, PatchOperation operation, @Nullable JsonNode removeValue)
+  private static MemberChange memberChange(String where, PatchOperation operation)
       throws BadRequestException {
     Path path = operation.getPath();
     Filter filter = path.getElement(0).getValueFilter();
@@ -168,10 +165,9 @@ final class GroupPatch {
         collectIds(where, filter, ids);
         return new Remove(ids);
       }
-      if (removeValue == null || removeValue.isNull()) {
-        return new RemoveAll();
-      }
-      return new Remove(MemberRefs.ids(removeValue));
+      // A remove with a value ({"value":[{"value":"id"}]}, Entra ID) arrives as a filter:
+      // PatchRequests turns it into members[value eq "id" or …]. Without either, it is all.
+      return new RemoveAll();
     }
     if (filter != null) {
       throw BadRequestException.invalidPath(

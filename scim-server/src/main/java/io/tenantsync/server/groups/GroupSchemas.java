@@ -5,12 +5,14 @@ import com.unboundid.scim2.common.GenericScimResource;
 import com.unboundid.scim2.common.Path;
 import com.unboundid.scim2.common.exceptions.BadRequestException;
 import com.unboundid.scim2.common.exceptions.ScimException;
+import com.unboundid.scim2.common.types.AttributeDefinition;
 import com.unboundid.scim2.common.types.GroupResource;
 import com.unboundid.scim2.common.types.SchemaResource;
 import com.unboundid.scim2.common.utils.SchemaUtils;
 import com.unboundid.scim2.server.utils.ResourceTypeDefinition;
 import com.unboundid.scim2.server.utils.SchemaChecker;
 import io.tenantsync.server.protocol.Projection;
+import io.tenantsync.server.protocol.SchemaEdits;
 import io.tenantsync.server.protocol.SchemaViolations;
 import io.tenantsync.server.protocol.ScimJsonProvider;
 import io.tenantsync.server.protocol.WritePreparation;
@@ -21,10 +23,9 @@ import java.util.Set;
  * The Group resource type: core Group (RFC 7643 §4.2), no extensions, as the SDK's schema checker
  * and discovery see it. Immutable, thread-safe.
  *
- * <p>The checker sees a group without its {@code members}: the SDK's schema marks {@code
- * members.$ref} required and every member sub-attribute immutable, while real clients send {@code
- * [{"value":"…"}]} and members are added and removed all the time. {@link MemberRefs} reads and
- * checks members instead.
+ * <p>The checker sees a group without its {@code members}: every member sub-attribute is immutable
+ * (a member is added or removed, never changed), while members are added and removed all the time.
+ * {@link MemberRefs} reads and checks members instead.
  */
 public final class GroupSchemas {
   public static final String CORE = "urn:ietf:params:scim:schemas:core:2.0:Group";
@@ -39,11 +40,25 @@ public final class GroupSchemas {
       return new ResourceTypeDefinition.Builder("Group", "/Groups")
           .setId("Group")
           .setDescription("A group of users and groups of the tenant")
-          .setCoreSchema(SchemaUtils.getSchema(GroupResource.class))
+          .setCoreSchema(asEnforced(SchemaUtils.getSchema(GroupResource.class)))
           .build();
     } catch (IntrospectionException e) {
       throw new ExceptionInInitializerError(e);
     }
+  }
+
+  /**
+   * The SDK's Group schema, told what this server enforces: {@code displayName} is unique in the
+   * tenant (409 {@code uniqueness}), and a member needs only its {@code value} ({@code $ref} is
+   * derived from it, RFC 7643 §4.2 lists no sub-attribute as required).
+   */
+  private static SchemaResource asEnforced(SchemaResource sdk) {
+    SchemaResource unique =
+        SchemaEdits.edit(
+            sdk,
+            "displayName",
+            attribute -> attribute.setUniqueness(AttributeDefinition.Uniqueness.SERVER));
+    return SchemaEdits.edit(unique, "members.$ref", attribute -> attribute.setRequired(false));
   }
 
   public static SchemaResource coreSchema() {

@@ -71,11 +71,6 @@ final class MemberRefs {
     return copy;
   }
 
-  /** Just the ids of {@code value}, for removal (where {@code type} does not matter). */
-  static List<String> ids(@Nullable JsonNode value) throws BadRequestException {
-    return parse(value).stream().map(MemberRef::value).toList();
-  }
-
   private static void add(Map<String, MemberRef> result, JsonNode member)
       throws BadRequestException {
     if (!member.isObject()) {

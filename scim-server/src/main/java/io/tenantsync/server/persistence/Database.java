@@ -287,6 +287,11 @@ public final class Database implements AutoCloseable {
     return dataSource;
   }
 
+  /** The pool behind {@link #read}. */
+  public DataSource readDataSource() {
+    return readSource;
+  }
+
   /** True when a connection can be had and answers; used by {@code /readyz}. */
   public boolean isReachable() {
     try (Connection connection = dataSource.getConnection()) {

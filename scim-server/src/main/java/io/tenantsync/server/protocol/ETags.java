@@ -43,14 +43,17 @@ public final class ETags {
     }
   }
 
-  /** 304 if {@code ifNoneMatch} names the current version (or is {@code *}). */
+  /**
+   * 304 if {@code ifNoneMatch} names the current version (or is {@code *}); the exception carries
+   * that version for the response's {@code ETag} (RFC 9110 §15.4.5).
+   */
   public static void checkIfNoneMatch(@Nullable String ifNoneMatch, long version)
       throws NotModifiedException {
     if (ifNoneMatch == null || ifNoneMatch.isBlank()) {
       return;
     }
     if (ifNoneMatch.trim().equals("*") || matches(ifNoneMatch, version)) {
-      throw new NotModifiedException("not modified");
+      throw new NotModifiedException("not modified", null, of(version), null);
     }
   }
 

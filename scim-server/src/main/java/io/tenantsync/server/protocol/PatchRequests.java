@@ -23,7 +23,10 @@ import org.jspecify.annotations.Nullable;
  *   <li>booleans as strings ({@code "False"}), coerced where the schema says boolean;
  *   <li>no-path value objects whose keys are dotted ({@code "name.givenName"}) or full URNs ({@code
  *       "urn:…:enterprise:2.0:User:employeeNumber"}), expanded into nested objects;
- *   <li>a missing {@code schemas} is tolerated; a wrong one is not.
+ *   <li>member names in any case ({@code "operations"}, {@code "Op"}: SCIM names are
+ *       case-insensitive);
+ *   <li>a missing {@code schemas} is tolerated; a wrong one is not ({@code invalidSyntax}, as is a
+ *       body without operations).
  * </ul>
  *
  * Bounds: at most {@link #MAX_OPERATIONS} operations per request.
@@ -36,19 +39,19 @@ public final class PatchRequests {
 
   public static List<PatchOperation> parse(ResourceTypeDefinition type, ObjectNode body)
       throws BadRequestException {
-    JsonNode schemas = body.get("schemas");
+    JsonNode schemas = field(body, "schemas");
     if (schemas != null && schemas.isArray() && !schemas.isEmpty()) {
       boolean patchOp = false;
       for (JsonNode schema : schemas) {
         patchOp |= PATCH_OP.equalsIgnoreCase(schema.asText());
       }
       if (!patchOp) {
-        throw BadRequestException.invalidValue("a PATCH body's schemas must be " + PATCH_OP);
+        throw BadRequestException.invalidSyntax("a PATCH body's schemas must be " + PATCH_OP);
       }
     }
-    JsonNode operations = body.get("Operations");
+    JsonNode operations = field(body, "Operations");
     if (operations == null || !operations.isArray() || operations.isEmpty()) {
-      throw BadRequestException.invalidValue("a PATCH body needs a non-empty Operations array");
+      throw BadRequestException.invalidSyntax("a PATCH body needs a non-empty Operations array");
     }
     if (operations.size() > MAX_OPERATIONS) {
       throw BadRequestException.tooMany(
@@ -62,15 +65,33 @@ public final class PatchRequests {
     return result;
   }
 
+  /**
+   * A member of the request's JSON by name in any case: SCIM attribute names are (RFC 7643 §2.1).
+   */
+  private static @Nullable JsonNode field(JsonNode object, String name) {
+    JsonNode exact = object.get(name);
+    if (exact != null) {
+      return exact;
+    }
+    Iterator<Map.Entry<String, JsonNode>> fields = object.fields();
+    while (fields.hasNext()) {
+      Map.Entry<String, JsonNode> field = fields.next();
+      if (field.getKey().equalsIgnoreCase(name)) {
+        return field.getValue();
+      }
+    }
+    return null;
+  }
+
   private static List<PatchOperation> operation(
       ResourceTypeDefinition type, JsonNode node, int index) throws BadRequestException {
     String where = "Operations[" + index + "]: ";
     if (!node.isObject()) {
-      throw BadRequestException.invalidValue(where + "must be an object");
+      throw BadRequestException.invalidSyntax(where + "must be an object");
     }
-    PatchOpType op = opType(where, node.get("op"));
-    Path path = path(where, node.get("path"));
-    JsonNode value = node.get("value");
+    PatchOpType op = opType(where, field(node, "op"));
+    Path path = path(where, field(node, "path"));
+    JsonNode value = field(node, "value");
     if (op == PatchOpType.REMOVE) {
       if (path == null) {
         throw BadRequestException.noTarget(where + "remove needs a path");

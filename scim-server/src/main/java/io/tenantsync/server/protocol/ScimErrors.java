@@ -1,5 +1,6 @@
 package io.tenantsync.server.protocol;
 
+import com.unboundid.scim2.common.exceptions.NotModifiedException;
 import com.unboundid.scim2.common.exceptions.ScimException;
 import com.unboundid.scim2.common.messages.ErrorResponse;
 import jakarta.ws.rs.core.Response;
@@ -13,6 +14,14 @@ public final class ScimErrors {
   private ScimErrors() {}
 
   public static Response response(ScimException e) {
+    if (e instanceof NotModifiedException notModified) {
+      // Not an error: no body, and the ETag the client already holds.
+      Response.ResponseBuilder builder = Response.notModified();
+      if (notModified.getVersion() != null) {
+        builder.header("ETag", notModified.getVersion());
+      }
+      return builder.build();
+    }
     return response(e.getScimError());
   }
 

@@ -79,12 +79,7 @@ public class RelationshipEntity extends Auditable {
   }
 
   public DelegatedRole role() {
-    for (DelegatedRole candidate : DelegatedRole.values()) {
-      if (candidate.wireName().equals(role)) {
-        return candidate;
-      }
-    }
-    throw new IllegalStateException("unknown role in database: " + role);
+    return DelegatedRole.fromWireName(role);
   }
 
   /** The status as of now: an active relationship past its expiry reads {@code expired}. */

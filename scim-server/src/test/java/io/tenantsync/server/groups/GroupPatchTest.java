@@ -68,6 +68,47 @@ class GroupPatchTest {
   }
 
   @Test
+  void aRemoveByValueAfterAnOperationSplitIntoSeveralStillRemovesOnlyItsValues() throws Exception {
+    GroupPatch patch =
+        parse(
+            """
+            [{"op":"replace","value":{"displayName":"Sales",
+               "urn:ietf:params:scim:schemas:core:2.0:Group:externalId":"s-1"}},
+             {"op":"remove","path":"members","value":[{"value":"u7"}]}]""");
+    assertEquals(List.of(new GroupPatch.Remove(List.of("u7"))), patch.memberChanges());
+    assertEquals(2, patch.attributeOperations().size(), "the URN key became its own operation");
+  }
+
+  @Test
+  void memberNamesOfTheEnvelopeAreCaseInsensitive() throws Exception {
+    ObjectNode body =
+        (ObjectNode)
+            ScimJsonProvider.MAPPER.readTree(
+                """
+                {"SCHEMAS":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
+                 "operations":[{"OP":"add","Path":"members","Value":[{"value":"u1"}]}]}""");
+    assertEquals(
+        List.of(new GroupPatch.Add(List.of(new MemberRef("u1", null)))),
+        GroupPatch.parse(GROUP, body).memberChanges());
+  }
+
+  @Test
+  void aBodyWithoutOperationsOrWithAnotherSchemaIsInvalidSyntax() {
+    for (String body :
+        new String[] {
+          "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"]}",
+          "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],\"Operations\":{}}",
+          "{\"schemas\":[\"urn:example:other\"],\"Operations\":[{\"op\":\"remove\",\"path\":\"members\"}]}"
+        }) {
+      BadRequestException refused =
+          assertThrows(
+              BadRequestException.class,
+              () -> GroupPatch.parse(GROUP, (ObjectNode) ScimJsonProvider.MAPPER.readTree(body)));
+      assertEquals("invalidSyntax", refused.getScimError().getScimType(), body);
+    }
+  }
+
+  @Test
   void removeWithoutValueRemovesAll() throws Exception {
     assertEquals(
         List.of(new GroupPatch.RemoveAll()),
@@ -116,7 +157,7 @@ class GroupPatchTest {
             [{"op":"replace","path":"displayName","value":"A"},
              {"op":"add","path":"members","value":[{"value":"u1"}]},
              {"op":"remove","path":"externalId"}]""");
-    assertEquals(2, patch.attributeOperations().size());
+    assertEquals(2, patch.attributeOperations().size(), "the URN key became its own operation");
     assertEquals("displayName", patch.attributeOperations().get(0).getPath().toString());
     assertEquals("externalId", patch.attributeOperations().get(1).getPath().toString());
     assertEquals(1, patch.memberChanges().size());

@@ -136,7 +136,7 @@ class UserWritesIT {
 
   @Test
   void malformedPatchesAreRefusedClearly() {
-    op.patch(path(), "{\"Operations\":[]}").expectError(400, "invalidValue");
+    op.patch(path(), "{\"Operations\":[]}").expectError(400, "invalidSyntax");
     op.patch(path(), "{\"Operations\":[{\"op\":\"explode\",\"path\":\"title\"}]}")
         .expectError(400, "invalidValue");
     op.patch(path(), "{\"Operations\":[{\"op\":\"remove\"}]}").expectError(400, "noTarget");
@@ -217,7 +217,9 @@ class UserWritesIT {
     var read = op.get(path()).expect(200);
     String etag = read.header("ETag");
     assertEquals(read.json().path("meta").path("version").asText(), etag);
-    op.get(path(), Map.of("If-None-Match", etag)).expect(304);
+    var notModified = op.get(path(), Map.of("If-None-Match", etag)).expect(304);
+    assertEquals(etag, notModified.header("ETag"), "a 304 names the version the client holds");
+    assertEquals("", notModified.body(), "a 304 has no body");
     op.patch(
             path(),
             "{\"Operations\":[{\"op\":\"replace\",\"path\":\"title\",\"value\":\"A\"}]}",
