@@ -160,6 +160,7 @@ public final class UserService {
           ObjectNode current =
               UserMapper.toResource(user, target.access(), locations).getObjectNode();
           String password = password(request);
+          keepActiveIfAbsent(request, user);
           UserSchemas.prepareWrite(request);
           SchemaViolations.throwIfAny(UserSchemas.checker().checkReplace(request, current));
           Set<String> entitlements = UserMapper.values(request, "entitlements");
@@ -206,6 +207,7 @@ public final class UserService {
           for (PatchOperation operation : operations) {
             operation.apply(resource);
           }
+          keepActiveIfAbsent(resource, user);
           String password = password(resource);
           check(target, current, resource.deepCopy(), password != null);
           UserSchemas.prepareWrite(resource);
@@ -342,6 +344,18 @@ public final class UserService {
     }
     user.touch();
     session.flush();
+  }
+
+  /**
+   * A PUT without {@code active}, or a PATCH removing it, leaves the user as it is: {@code active}
+   * is the user's assignment state (rule 6), not profile data, and clearing it must neither
+   * deactivate nor reactivate — nor take or release licenses. Only a POST defaults it to true.
+   */
+  private static void keepActiveIfAbsent(ObjectNode resource, UserEntity user) {
+    JsonNode active = resource.get("active");
+    if (active == null || active.isNull()) {
+      resource.put("active", user.active());
+    }
   }
 
   /** A visible (not retained) user of the tenant, or 404. */

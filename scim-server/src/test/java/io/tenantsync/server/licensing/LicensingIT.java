@@ -252,6 +252,37 @@ class LicensingIT {
   }
 
   @Test
+  void aPutWithoutActiveOrAPatchRemovingItNeitherDeactivatesNorReactivates() {
+    String user = licensedUser("pa", "ENTERPRISEPACK");
+    patch(user, "[{\"op\":\"replace\",\"path\":\"active\",\"value\":false}]");
+    JsonNode replaced =
+        op.put(
+                tenant.users() + "/" + user,
+                """
+                {"userName":"pa@%s","displayName":"P A","entitlements":[{"value":"ENTERPRISEPACK"}],
+                 "%s":{"usageLocation":"DE"}}"""
+                    .formatted(tenant.domain(), EXT))
+            .expect(200)
+            .json();
+    assertFalse(replaced.path("active").asBoolean(true), "still inactive after a PUT without it");
+    assertEquals(0, consumed(e3), "and its license still released");
+    JsonNode removed = patch(user, "[{\"op\":\"remove\",\"path\":\"active\"}]");
+    assertFalse(removed.path("active").asBoolean(true));
+    assertEquals(0, consumed(e3));
+
+    String other = licensedUser("pb", "ENTERPRISEPACK");
+    op.put(
+            tenant.users() + "/" + other,
+            """
+            {"userName":"pb@%s","entitlements":[{"value":"ENTERPRISEPACK"}],
+             "%s":{"usageLocation":"DE"}}"""
+                .formatted(tenant.domain(), EXT))
+        .expect(200);
+    assertTrue(op.get(tenant.users() + "/" + other).json().path("active").asBoolean(false));
+    assertEquals(1, consumed(e3), "an active user stays active and licensed");
+  }
+
+  @Test
   void reactivationIsRefusedWholeWhenAPoolIsFull() {
     String user = licensedUser("e", "ENTERPRISEPACK", "ENTERPRISEPREMIUM");
     patch(user, "[{\"op\":\"replace\",\"path\":\"active\",\"value\":false}]");
