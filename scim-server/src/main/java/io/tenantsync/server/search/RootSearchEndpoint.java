@@ -31,8 +31,9 @@ import org.jspecify.annotations.Nullable;
  * {@code POST /scim/v2/tenants/{tenantId}/.search} (RFC 7644 §3.4.3): one search over every
  * resource type. Results are the matching Users followed by the matching Groups (each sorted as
  * asked), paged by index over that sequence. A filter naming an attribute one type lacks matches
- * nothing of that type; one neither type knows is {@code invalidFilter}. Cursor paging is offered
- * per resource type only.
+ * nothing of that type; one neither type knows is {@code invalidFilter}. Likewise a {@code sortBy}
+ * one type cannot sort by leaves that type's part in its default order (by id); one neither type
+ * can sort by is {@code invalidValue}. Cursor paging is offered per resource type only.
  */
 @Path("scim/v2/tenants/{tenantId}/.search")
 @Produces({ScimMedia.SCIM_JSON, MediaType.APPLICATION_JSON})
@@ -69,21 +70,42 @@ public final class RootSearchEndpoint {
         List.of(
             r -> users.list(caller, tenantId, r, locations),
             r -> groups.list(caller, tenantId, r, locations));
+    List<ListRequest> requests = new ArrayList<>();
     List<Long> totals = new ArrayList<>();
-    BadRequestException unknownEverywhere = null;
+    BadRequestException unknownFilter = null;
+    BadRequestException unsortable = null;
     for (Part part : parts) {
+      ListRequest partRequest = request;
       try {
-        totals.add(part.list(with(request, 1, 0)).totalResults());
+        totals.add(count(part, partRequest));
       } catch (BadRequestException e) {
-        if (!BadRequestException.INVALID_FILTER.equals(e.getScimError().getScimType())) {
+        if (isInvalidFilter(e)) {
+          unknownFilter = unknownFilter == null ? e : unknownFilter;
+          totals.add(-1L);
+        } else if (request.sortBy() != null) {
+          // Asked again without sortBy: if that is answered, this type cannot sort by it.
+          partRequest = withoutSort(request);
+          try {
+            totals.add(count(part, partRequest));
+          } catch (BadRequestException again) {
+            if (!isInvalidFilter(again)) {
+              throw e;
+            }
+            unknownFilter = unknownFilter == null ? again : unknownFilter;
+            totals.add(-1L);
+          }
+          unsortable = unsortable == null ? e : unsortable;
+        } else {
           throw e;
         }
-        totals.add(-1L);
-        unknownEverywhere = unknownEverywhere == null ? e : unknownEverywhere;
       }
+      requests.add(partRequest);
     }
     if (totals.stream().allMatch(total -> total < 0)) {
-      throw unknownEverywhere;
+      throw unknownFilter;
+    }
+    if (unsortable != null && requests.stream().allMatch(r -> r.sortBy() == null)) {
+      throw unsortable;
     }
     long total = totals.stream().filter(t -> t > 0).mapToLong(Long::longValue).sum();
     List<GenericScimResource> resources = new ArrayList<>();
@@ -96,10 +118,28 @@ public final class RootSearchEndpoint {
         continue;
       }
       int count = (int) Math.min(wanted - resources.size(), partTotal - skip);
-      resources.addAll(parts.get(i).list(with(request, (int) skip + 1, count)).resources());
+      resources.addAll(parts.get(i).list(with(requests.get(i), (int) skip + 1, count)).resources());
       skip = 0;
     }
     return ScimResponses.list(new ListPage<>(resources, total), request);
+  }
+
+  private static long count(Part part, ListRequest request) throws ScimException {
+    return part.list(with(request, 1, 0)).totalResults();
+  }
+
+  private static boolean isInvalidFilter(BadRequestException e) {
+    return BadRequestException.INVALID_FILTER.equals(e.getScimError().getScimType());
+  }
+
+  private static ListRequest withoutSort(ListRequest request) {
+    return new ListRequest(
+        request.filter(),
+        null,
+        request.sortOrder(),
+        request.page(),
+        request.cursor(),
+        request.projection());
   }
 
   private static ListRequest with(ListRequest request, int startIndex, int count) {

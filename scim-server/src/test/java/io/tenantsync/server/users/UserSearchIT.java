@@ -217,6 +217,45 @@ class UserSearchIT {
   }
 
   @Test
+  void rootSearchSortsEachTypeThatKnowsTheSortAttribute() {
+    String groups = "tenants/" + tenant.id() + "/Groups";
+    op.post(groups, "{\"displayName\":\"Zeta team\"}").expect(201);
+    op.post(groups, "{\"displayName\":\"Alpha team\"}").expect(201);
+    String root = "tenants/" + tenant.id() + "/.search";
+
+    JsonNode byUserName =
+        op.post(root, "{\"sortBy\":\"userName\",\"sortOrder\":\"descending\"}").expect(200).json();
+    assertEquals(6, byUserName.path("totalResults").asInt());
+    assertEquals(
+        List.of("dave", "carol", "bob", "alice"),
+        names(byUserName).subList(0, 4),
+        "users sorted by userName; groups cannot sort by it and follow in their own order");
+    assertEquals(
+        2,
+        byUserName.path("Resources").findValues("displayName").stream()
+            .filter(name -> name.asText().endsWith("team"))
+            .count());
+
+    JsonNode byDisplayName =
+        op.post(root, "{\"sortBy\":\"displayName\",\"startIndex\":5,\"count\":2}")
+            .expect(200)
+            .json();
+    List<String> groupNames = new ArrayList<>();
+    byDisplayName.path("Resources").forEach(g -> groupNames.add(g.path("displayName").asText()));
+    assertEquals(List.of("Alpha team", "Zeta team"), groupNames, "groups sorted too");
+
+    op.post(root, "{\"sortBy\":\"members\"}").expectError(400, "invalidValue");
+    op.post(root, "{\"sortBy\":\"nickName\",\"sortOrder\":\"sideways\"}")
+        .expectError(400, "invalidValue");
+    JsonNode onlyUsers =
+        op.post(root, "{\"filter\":\"userName sw \\\"carol\\\"\",\"sortBy\":\"userName\"}")
+            .expect(200)
+            .json();
+    assertEquals(List.of("carol"), names(onlyUsers));
+    op.post(root, "{\"filter\":\"noSuchAttribute eq 1\"}").expectError(400, "invalidFilter");
+  }
+
+  @Test
   void discoveryAdvertisesWhatIsEnforced() {
     JsonNode config =
         op.get("tenants/" + tenant.id() + "/ServiceProviderConfig").expect(200).json();
