@@ -211,11 +211,17 @@ public final class TenantSyncServer implements AutoCloseable {
     app.register(new HealthEndpoint(database));
     app.register(new DiscoveryEndpoint(InstallationDiscovery.create()));
     app.register(new TenantDiscoveryEndpoint(TenantDiscovery.create(), database));
-    app.register(new ResellersEndpoint(new ResellerService(database)));
-    app.register(new TenantsEndpoint(new TenantService(database, secretBox)));
-    app.register(new ApiTokensEndpoint(new ApiTokenService(database)));
-    app.register(new OffersEndpoint(new OfferService(database)));
-    app.register(new RelationshipsEndpoint(new RelationshipService(database)));
+    app.register(
+        new ResellersEndpoint(new ResellerService(database, cursors, CURSOR_TIMEOUT_MILLIS)));
+    app.register(
+        new TenantsEndpoint(
+            new TenantService(database, secretBox, cursors, CURSOR_TIMEOUT_MILLIS)));
+    app.register(
+        new ApiTokensEndpoint(new ApiTokenService(database, cursors, CURSOR_TIMEOUT_MILLIS)));
+    app.register(new OffersEndpoint(new OfferService(database, cursors, CURSOR_TIMEOUT_MILLIS)));
+    app.register(
+        new RelationshipsEndpoint(
+            new RelationshipService(database, cursors, CURSOR_TIMEOUT_MILLIS)));
     UserService users =
         new UserService(database, new UserQueries(cursors, CURSOR_TIMEOUT_MILLIS), secretBox);
     app.register(new UsersEndpoint(users));

@@ -7,14 +7,18 @@ import com.unboundid.scim2.common.exceptions.ScimException;
 import io.tenantsync.server.persistence.Database;
 import io.tenantsync.server.persistence.Ids;
 import io.tenantsync.server.protocol.ListPage;
+import io.tenantsync.server.protocol.ListRequest;
 import io.tenantsync.server.protocol.Locations;
 import io.tenantsync.server.protocol.Metas;
-import io.tenantsync.server.protocol.Page;
 import io.tenantsync.server.protocol.ResourceService;
-import java.util.List;
+import io.tenantsync.server.protocol.query.AttributeCatalog;
+import io.tenantsync.server.protocol.query.AttributeColumn;
+import io.tenantsync.server.protocol.query.CursorCodec;
+import io.tenantsync.server.protocol.query.Scope;
+import io.tenantsync.server.protocol.query.SearchQuery;
 import java.util.Locale;
+import java.util.Map;
 import org.hibernate.Session;
-import org.hibernate.query.SelectionQuery;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -25,10 +29,33 @@ import org.jspecify.annotations.Nullable;
 public final class ApiTokenService implements ResourceService<ApiTokenResource> {
   static final String ENDPOINT = "ApiTokens";
 
-  private final Database database;
+  /**
+   * Filterable and sortable: id, displayName (any case), tokenPrefix (exact), subject.type (any
+   * case), subject.value (exact), meta dates. Revoked tokens and the operator's are never listed.
+   */
+  static final AttributeCatalog CATALOG =
+      AttributeCatalog.builder("t")
+          .coreSchema(ApiTokenResource.SCHEMA)
+          .auditable()
+          .attribute("displayName", AttributeColumn.caseIgnoreString("displayName").asSortable())
+          .attribute("tokenPrefix", AttributeColumn.caseExactString("tokenPrefix").asSortable())
+          .attribute("subject.type", AttributeColumn.caseIgnoreString("subjectType").asSortable())
+          .attribute("subject.value", AttributeColumn.caseExactString("subjectId").asSortable())
+          .build();
 
-  public ApiTokenService(Database database) {
+  private final Database database;
+  private final SearchQuery<ApiTokenEntity> search;
+
+  public ApiTokenService(Database database, CursorCodec cursors, long cursorTimeoutMillis) {
     this.database = database;
+    this.search =
+        new SearchQuery<>(
+            ApiTokenEntity.class,
+            "ApiToken",
+            CATALOG,
+            "t.revokedAt is null and t.subjectType <> 'operator'",
+            cursors,
+            cursorTimeoutMillis);
   }
 
   @Override
@@ -82,23 +109,22 @@ public final class ApiTokenService implements ResourceService<ApiTokenResource> 
   }
 
   @Override
-  public ListPage<ApiTokenResource> list(Caller caller, Page page, Locations locations)
+  public ListPage<ApiTokenResource> list(Caller caller, ListRequest request, Locations locations)
       throws ScimException {
-    return database.inTransaction(
-        session -> {
-          List<ApiTokenResource> resources =
-              visibleQuery(session, caller, "from ApiTokenEntity t", ApiTokenEntity.class)
-                  .setFirstResult(page.offset())
-                  .setMaxResults(page.count())
-                  .getResultList()
-                  .stream()
-                  .map(entity -> toResource(entity, locations))
-                  .toList();
-          long total =
-              visibleQuery(session, caller, "select count(*) from ApiTokenEntity t", Long.class)
-                  .getSingleResult();
-          return new ListPage<>(resources, total);
-        });
+    SearchQuery<ApiTokenEntity>.Prepared query = search.prepare(request);
+    return database.read(
+        session -> query.run(session, scope(caller)).map(e -> toResource(e, locations)));
+  }
+
+  /** The operator sees every live token but its own; a reseller or tenant its own tokens. */
+  private static Scope scope(Caller caller) {
+    if (caller.isOperator()) {
+      return Scope.everything(caller.getName());
+    }
+    return new Scope(
+        caller.getName(),
+        "t.subjectType = :kind and t.subjectId = :subject",
+        Map.of("kind", caller.kind().wireName(), "subject", caller.subjectId()));
   }
 
   @Override
@@ -125,20 +151,6 @@ public final class ApiTokenService implements ResourceService<ApiTokenResource> 
       throw new ResourceNotFoundException("no API token " + id);
     }
     return entity;
-  }
-
-  private static <T> SelectionQuery<T> visibleQuery(
-      Session session, Caller caller, String select, Class<T> type) {
-    String where = " where t.revokedAt is null and t.subjectType <> 'operator'";
-    String order = type == Long.class ? "" : " order by t.id";
-    if (caller.isOperator()) {
-      return session.createSelectionQuery(select + where + order, type);
-    }
-    return session
-        .createSelectionQuery(
-            select + where + " and t.subjectType = :kind and t.subjectId = :subject" + order, type)
-        .setParameter("kind", caller.kind().wireName())
-        .setParameter("subject", caller.subjectId());
   }
 
   private static Caller.Kind subjectKind(String type) throws BadRequestException {

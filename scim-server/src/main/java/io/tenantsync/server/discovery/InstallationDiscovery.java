@@ -1,14 +1,11 @@
 package io.tenantsync.server.discovery;
 
 import com.unboundid.scim2.common.types.AuthenticationScheme;
-import com.unboundid.scim2.common.utils.SchemaUtils;
-import com.unboundid.scim2.server.utils.ResourceTypeDefinition;
-import io.tenantsync.server.auth.ApiTokenResource;
-import io.tenantsync.server.relationships.OfferResource;
-import io.tenantsync.server.relationships.RelationshipResource;
-import io.tenantsync.server.resellers.ResellerResource;
-import io.tenantsync.server.tenants.TenantResource;
-import java.beans.IntrospectionException;
+import io.tenantsync.server.auth.ApiTokensEndpoint;
+import io.tenantsync.server.relationships.OffersEndpoint;
+import io.tenantsync.server.relationships.RelationshipsEndpoint;
+import io.tenantsync.server.resellers.ResellersEndpoint;
+import io.tenantsync.server.tenants.TenantsEndpoint;
 import java.util.List;
 
 /** The installation-level service provider ({@code /scim/v2}): what it truthfully supports. */
@@ -16,18 +13,18 @@ public final class InstallationDiscovery {
   private InstallationDiscovery() {}
 
   public static Discovery create() {
-    Capabilities capabilities = new Capabilities(false, false, false, false, false, true, 0);
+    // No Bulk at this level (it is a tenant's), no passwords; the rest as for a tenant.
+    Capabilities capabilities =
+        new Capabilities(
+            true, false, true, true, false, true, TenantDiscovery.CURSOR_TIMEOUT_SECONDS);
     return new Discovery(
         capabilities,
         List.of(
-            type("Reseller", "/Resellers", ResellerResource.class),
-            type("Tenant", "/Tenants", TenantResource.class),
-            type("ApiToken", "/ApiTokens", ApiTokenResource.class),
-            type("DelegatedAdminOffer", "/DelegatedAdminOffers", OfferResource.class),
-            type(
-                "DelegatedAdminRelationship",
-                "/DelegatedAdminRelationships",
-                RelationshipResource.class)));
+            ResellersEndpoint.TYPE,
+            TenantsEndpoint.TYPE,
+            ApiTokensEndpoint.TYPE,
+            OffersEndpoint.TYPE,
+            RelationshipsEndpoint.TYPE));
   }
 
   static AuthenticationScheme bearer() {
@@ -38,17 +35,5 @@ public final class InstallationDiscovery {
         null,
         "oauthbearertoken",
         true);
-  }
-
-  private static ResourceTypeDefinition type(String name, String endpoint, Class<?> schema) {
-    try {
-      return new ResourceTypeDefinition.Builder(name, endpoint)
-          .setId(name)
-          .setDescription(SchemaUtils.getSchema(schema).getDescription())
-          .setCoreSchema(SchemaUtils.getSchema(schema))
-          .build();
-    } catch (IntrospectionException e) {
-      throw new IllegalStateException("cannot describe " + schema, e);
-    }
   }
 }

@@ -6,7 +6,6 @@ import io.tenantsync.server.protocol.query.AttributeCatalog;
 import io.tenantsync.server.protocol.query.AttributeColumn;
 import io.tenantsync.server.protocol.query.CursorCodec;
 import io.tenantsync.server.protocol.query.SearchQuery;
-import io.tenantsync.server.protocol.query.ValueType;
 import java.util.Map;
 
 /**
@@ -25,14 +24,9 @@ public final class GroupQueries {
   static final AttributeCatalog CATALOG =
       AttributeCatalog.builder("g")
           .coreSchema(GroupSchemas.CORE)
-          .attribute("id", AttributeColumn.caseExactString("id").asSortable())
+          .auditable()
           .attribute("displayName", AttributeColumn.lowerCasedString("displayNameCi").asSortable())
           .attribute("externalId", AttributeColumn.caseExactString("externalId").asSortable())
-          .attribute(
-              "meta.created", AttributeColumn.of("createdAt", ValueType.DATETIME).asSortable())
-          .attribute(
-              "meta.lastModified",
-              AttributeColumn.of("lastModified", ValueType.DATETIME).asSortable())
           .collection(
               GroupSchemas.MEMBERS,
               Map.of(

@@ -1,12 +1,16 @@
 package io.tenantsync.server.protocol;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.unboundid.scim2.common.GenericScimResource;
 import com.unboundid.scim2.common.ScimResource;
 import com.unboundid.scim2.common.exceptions.ScimException;
+import com.unboundid.scim2.server.utils.ResourceTypeDefinition;
 import io.tenantsync.server.auth.Caller;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -20,9 +24,11 @@ import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 
 /**
- * The HTTP face of an installation-level resource type: POST, GET (one and list), PUT, DELETE,
- * speaking only HTTP (status, {@code Location}, {@code ETag}, {@code If-Match}) and calling one
- * {@link ResourceService} method each. Subclasses only name the path:
+ * The HTTP face of an installation-level resource type, with the same protocol as the tenant's
+ * Users and Groups: POST, GET (one, list with filter, sort, index or cursor paging), {@code
+ * .search}, PUT, PATCH, DELETE; {@code attributes}/{@code excludedAttributes} on every response
+ * that carries the resource; {@code ETag}, {@code If-Match}, {@code If-None-Match}. It speaks only
+ * HTTP and calls one {@link ResourceService} method each. Subclasses only name the path and type:
  *
  * <pre>{@code @Path("scim/v2/Resellers")
  * public final class ResellersEndpoint extends ResourceEndpoint<ResellerResource> { … }}</pre>
@@ -31,39 +37,62 @@ import jakarta.ws.rs.core.UriInfo;
 @Consumes({ScimMedia.SCIM_JSON, MediaType.APPLICATION_JSON})
 public abstract class ResourceEndpoint<R extends ScimResource> {
   private final ResourceService<R> service;
+  private final ResourceTypeDefinition type;
+  private final Class<R> resourceClass;
 
-  protected ResourceEndpoint(ResourceService<R> service) {
+  protected ResourceEndpoint(
+      ResourceService<R> service, ResourceTypeDefinition type, Class<R> resourceClass) {
     this.service = service;
+    this.type = type;
+    this.resourceClass = resourceClass;
   }
 
   @POST
-  public Response create(R body, @Context SecurityContext security, @Context UriInfo uri)
-      throws ScimException {
-    return ScimResponses.created(service.create(Caller.of(security), body, Locations.of(uri)));
-  }
-
-  @GET
-  public Response list(
-      @QueryParam("startIndex") Integer startIndex,
-      @QueryParam("count") Integer count,
+  public Response create(
+      R body,
+      @QueryParam("attributes") String attributes,
+      @QueryParam("excludedAttributes") String excludedAttributes,
       @Context SecurityContext security,
       @Context UriInfo uri)
       throws ScimException {
-    Page page = Page.of(startIndex, count);
-    ListPage<R> result = service.list(Caller.of(security), page, Locations.of(uri));
-    return ScimResponses.list(result.resources(), result.totalResults(), page);
+    Projection projection = Projection.of(attributes, excludedAttributes);
+    return ScimResponses.created(
+        shown(service.create(Caller.of(security), body, Locations.of(uri)), projection));
+  }
+
+  @GET
+  public Response list(@Context SecurityContext security, @Context UriInfo uri)
+      throws ScimException {
+    return search(ListRequest.fromQuery(uri.getQueryParameters()), security, uri);
+  }
+
+  @POST
+  @Path(".search")
+  public Response search(ObjectNode body, @Context SecurityContext security, @Context UriInfo uri)
+      throws ScimException {
+    return search(ListRequest.fromSearchBody(body), security, uri);
+  }
+
+  private Response search(ListRequest request, SecurityContext security, UriInfo uri)
+      throws ScimException {
+    ListPage<R> result = service.list(Caller.of(security), request, Locations.of(uri));
+    return ScimResponses.list(
+        result.map(r -> request.projection().apply(type, r.asGenericScimResource())), request);
   }
 
   @GET
   @Path("{id}")
   public Response get(
       @PathParam("id") String id,
+      @QueryParam("attributes") String attributes,
+      @QueryParam("excludedAttributes") String excludedAttributes,
       @HeaderParam("If-None-Match") String ifNoneMatch,
       @Context SecurityContext security,
       @Context UriInfo uri)
       throws ScimException {
-    R resource = service.get(Caller.of(security), id, Locations.of(uri));
-    ETags.checkIfNoneMatch(ifNoneMatch, ETags.versionOf(resource));
+    Projection projection = Projection.of(attributes, excludedAttributes);
+    Shown resource = shown(service.get(Caller.of(security), id, Locations.of(uri)), projection);
+    ETags.checkIfNoneMatch(ifNoneMatch, resource.version());
     return ScimResponses.ok(resource);
   }
 
@@ -71,13 +100,43 @@ public abstract class ResourceEndpoint<R extends ScimResource> {
   @Path("{id}")
   public Response replace(
       @PathParam("id") String id,
+      @QueryParam("attributes") String attributes,
+      @QueryParam("excludedAttributes") String excludedAttributes,
       @HeaderParam("If-Match") String ifMatch,
       R body,
       @Context SecurityContext security,
       @Context UriInfo uri)
       throws ScimException {
-    return ScimResponses.ok(
-        service.replace(Caller.of(security), id, body, ifMatch, Locations.of(uri)));
+    Projection projection = Projection.of(attributes, excludedAttributes);
+    return update(id, ResourceEdit.replacement(body), ifMatch, projection, security, uri);
+  }
+
+  @PATCH
+  @Path("{id}")
+  public Response patch(
+      @PathParam("id") String id,
+      @QueryParam("attributes") String attributes,
+      @QueryParam("excludedAttributes") String excludedAttributes,
+      @HeaderParam("If-Match") String ifMatch,
+      ObjectNode body,
+      @Context SecurityContext security,
+      @Context UriInfo uri)
+      throws ScimException {
+    Projection projection = Projection.of(attributes, excludedAttributes);
+    ResourceEdit<R> edit = ResourceEdit.patch(type, PatchRequests.parse(type, body), resourceClass);
+    return update(id, edit, ifMatch, projection, security, uri);
+  }
+
+  private Response update(
+      String id,
+      ResourceEdit<R> edit,
+      String ifMatch,
+      Projection projection,
+      SecurityContext security,
+      UriInfo uri)
+      throws ScimException {
+    R result = service.update(Caller.of(security), id, edit, ifMatch, Locations.of(uri));
+    return ScimResponses.ok(shown(result, projection));
   }
 
   @DELETE
@@ -89,5 +148,10 @@ public abstract class ResourceEndpoint<R extends ScimResource> {
       throws ScimException {
     service.delete(Caller.of(security), id, ifMatch);
     return ScimResponses.noContent();
+  }
+
+  private Shown shown(R resource, Projection projection) {
+    GenericScimResource generic = resource.asGenericScimResource();
+    return Shown.of(generic, type, projection);
   }
 }

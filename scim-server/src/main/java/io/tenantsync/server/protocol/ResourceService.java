@@ -17,12 +17,21 @@ public interface ResourceService<R extends ScimResource> {
 
   R get(Caller caller, String id, Locations locations) throws ScimException;
 
-  ListPage<R> list(Caller caller, Page page, Locations locations) throws ScimException;
+  /**
+   * The resources matching the request's filter, sorted and paged (by index or cursor) in SQL;
+   * {@code attributes}/{@code excludedAttributes} are the endpoint's to apply.
+   */
+  ListPage<R> list(Caller caller, ListRequest request, Locations locations) throws ScimException;
 
-  default R replace(
-      Caller caller, String id, R request, @Nullable String ifMatch, Locations locations)
+  /**
+   * PUT and PATCH: {@code edit} turns the current representation, read in the write's transaction,
+   * into the wanted one, which is then applied with the type's replace rules (absent read-write
+   * attributes cleared, read-only ones ignored).
+   */
+  default R update(
+      Caller caller, String id, ResourceEdit<R> edit, @Nullable String ifMatch, Locations locations)
       throws ScimException {
-    throw new MethodNotAllowedException("this resource cannot be replaced");
+    throw new MethodNotAllowedException("this resource cannot be changed; create a new one");
   }
 
   void delete(Caller caller, String id, @Nullable String ifMatch) throws ScimException;

@@ -9,15 +9,18 @@ import io.tenantsync.server.persistence.Database;
 import io.tenantsync.server.persistence.Ids;
 import io.tenantsync.server.protocol.ETags;
 import io.tenantsync.server.protocol.ListPage;
+import io.tenantsync.server.protocol.ListRequest;
 import io.tenantsync.server.protocol.Locations;
 import io.tenantsync.server.protocol.Metas;
-import io.tenantsync.server.protocol.Page;
 import io.tenantsync.server.protocol.ResourceService;
+import io.tenantsync.server.protocol.query.AttributeCatalog;
+import io.tenantsync.server.protocol.query.AttributeColumn;
+import io.tenantsync.server.protocol.query.CursorCodec;
+import io.tenantsync.server.protocol.query.Scope;
+import io.tenantsync.server.protocol.query.SearchQuery;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.List;
 import org.hibernate.Session;
-import org.hibernate.query.SelectionQuery;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -28,10 +31,24 @@ public final class OfferService implements ResourceService<OfferResource> {
   static final String ENDPOINT = "DelegatedAdminOffers";
   private static final SecureRandom RANDOM = new SecureRandom();
 
-  private final Database database;
+  /** Filterable and sortable: id, role and reseller (exact), meta dates; offerCode (exact). */
+  static final AttributeCatalog CATALOG =
+      AttributeCatalog.builder("o")
+          .coreSchema(OfferResource.SCHEMA)
+          .auditable()
+          .attribute("role", AttributeColumn.caseIgnoreString("role").asSortable())
+          .attribute("reseller", AttributeColumn.caseExactString("resellerId").asSortable())
+          .attribute("offerCode", AttributeColumn.caseExactString("offerCode"))
+          .build();
 
-  public OfferService(Database database) {
+  private final Database database;
+  private final SearchQuery<OfferEntity> search;
+
+  public OfferService(Database database, CursorCodec cursors, long cursorTimeoutMillis) {
     this.database = database;
+    this.search =
+        new SearchQuery<>(
+            OfferEntity.class, "DelegatedAdminOffer", CATALOG, null, cursors, cursorTimeoutMillis);
   }
 
   @Override
@@ -56,23 +73,20 @@ public final class OfferService implements ResourceService<OfferResource> {
   }
 
   @Override
-  public ListPage<OfferResource> list(Caller caller, Page page, Locations locations)
+  public ListPage<OfferResource> list(Caller caller, ListRequest request, Locations locations)
       throws ScimException {
-    return database.inTransaction(
-        session -> {
-          List<OfferResource> resources =
-              query(session, caller, "from OfferEntity o", OfferEntity.class)
-                  .setFirstResult(page.offset())
-                  .setMaxResults(page.count())
-                  .getResultList()
-                  .stream()
-                  .map(entity -> toResource(entity, locations))
-                  .toList();
-          long total =
-              query(session, caller, "select count(*) from OfferEntity o", Long.class)
-                  .getSingleResult();
-          return new ListPage<>(resources, total);
-        });
+    SearchQuery<OfferEntity>.Prepared query = search.prepare(request);
+    return database.read(
+        session -> query.run(session, scope(caller)).map(e -> toResource(e, locations)));
+  }
+
+  /** The operator sees every offer, a reseller its own, a tenant none. */
+  private static Scope scope(Caller caller) {
+    if (caller.isOperator()) {
+      return Scope.everything(caller.getName());
+    }
+    String reseller = caller.kind() == Caller.Kind.RESELLER ? caller.subjectId() : "";
+    return Scope.where(caller.getName(), "o.resellerId = :reseller", "reseller", reseller);
   }
 
   @Override
@@ -98,17 +112,6 @@ public final class OfferService implements ResourceService<OfferResource> {
       throw new ResourceNotFoundException("no offer " + id);
     }
     return entity;
-  }
-
-  private static <T> SelectionQuery<T> query(
-      Session session, Caller caller, String select, Class<T> type) {
-    String order = type == Long.class ? "" : " order by o.id";
-    if (caller.isOperator()) {
-      return session.createSelectionQuery(select + order, type);
-    }
-    return session
-        .createSelectionQuery(select + " where o.resellerId = :reseller" + order, type)
-        .setParameter("reseller", caller.kind() == Caller.Kind.RESELLER ? caller.subjectId() : "");
   }
 
   private static String newCode() {

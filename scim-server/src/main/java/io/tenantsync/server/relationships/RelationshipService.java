@@ -10,15 +10,18 @@ import io.tenantsync.server.persistence.Database;
 import io.tenantsync.server.persistence.Ids;
 import io.tenantsync.server.protocol.ETags;
 import io.tenantsync.server.protocol.ListPage;
+import io.tenantsync.server.protocol.ListRequest;
 import io.tenantsync.server.protocol.Locations;
 import io.tenantsync.server.protocol.Metas;
-import io.tenantsync.server.protocol.Page;
 import io.tenantsync.server.protocol.ResourceService;
+import io.tenantsync.server.protocol.query.AttributeCatalog;
+import io.tenantsync.server.protocol.query.AttributeColumn;
+import io.tenantsync.server.protocol.query.CursorCodec;
+import io.tenantsync.server.protocol.query.Scope;
+import io.tenantsync.server.protocol.query.SearchQuery;
 import java.time.Instant;
 import java.util.Date;
-import java.util.List;
 import org.hibernate.Session;
-import org.hibernate.query.SelectionQuery;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -30,10 +33,38 @@ import org.jspecify.annotations.Nullable;
 public final class RelationshipService implements ResourceService<RelationshipResource> {
   static final String ENDPOINT = "DelegatedAdminRelationships";
 
-  private final Database database;
+  /**
+   * Filterable and sortable: id, reseller and tenant (exact), role (any case), expiresAt, meta
+   * dates. {@code status} is not: it depends on the clock ({@code expired} once {@code expiresAt}
+   * has passed); filter by {@code expiresAt} instead.
+   */
+  static final AttributeCatalog CATALOG =
+      AttributeCatalog.builder("r")
+          .coreSchema(RelationshipResource.SCHEMA)
+          .auditable()
+          .attribute("reseller", AttributeColumn.caseExactString("resellerId").asSortable())
+          .attribute("tenant", AttributeColumn.caseExactString("tenantId").asSortable())
+          .attribute("role", AttributeColumn.caseIgnoreString("role").asSortable())
+          .attribute(
+              "expiresAt",
+              AttributeColumn.of(
+                      "expiresAt", io.tenantsync.server.protocol.query.ValueType.DATETIME)
+                  .asSortable())
+          .build();
 
-  public RelationshipService(Database database) {
+  private final Database database;
+  private final SearchQuery<RelationshipEntity> search;
+
+  public RelationshipService(Database database, CursorCodec cursors, long cursorTimeoutMillis) {
     this.database = database;
+    this.search =
+        new SearchQuery<>(
+            RelationshipEntity.class,
+            "DelegatedAdminRelationship",
+            CATALOG,
+            null,
+            cursors,
+            cursorTimeoutMillis);
   }
 
   @Override
@@ -93,23 +124,22 @@ public final class RelationshipService implements ResourceService<RelationshipRe
   }
 
   @Override
-  public ListPage<RelationshipResource> list(Caller caller, Page page, Locations locations)
-      throws ScimException {
-    return database.inTransaction(
-        session -> {
-          List<RelationshipResource> resources =
-              query(session, caller, "from RelationshipEntity r", RelationshipEntity.class)
-                  .setFirstResult(page.offset())
-                  .setMaxResults(page.count())
-                  .getResultList()
-                  .stream()
-                  .map(entity -> toResource(entity, locations))
-                  .toList();
-          long total =
-              query(session, caller, "select count(*) from RelationshipEntity r", Long.class)
-                  .getSingleResult();
-          return new ListPage<>(resources, total);
-        });
+  public ListPage<RelationshipResource> list(
+      Caller caller, ListRequest request, Locations locations) throws ScimException {
+    SearchQuery<RelationshipEntity>.Prepared query = search.prepare(request);
+    return database.read(
+        session -> query.run(session, scope(caller)).map(e -> toResource(e, locations)));
+  }
+
+  /** The operator sees every relationship; a reseller or a tenant those it is a party to. */
+  private static Scope scope(Caller caller) {
+    return switch (caller.kind()) {
+      case OPERATOR -> Scope.everything(caller.getName());
+      case RESELLER ->
+          Scope.where(caller.getName(), "r.resellerId = :self", "self", caller.subjectId());
+      case TENANT ->
+          Scope.where(caller.getName(), "r.tenantId = :self", "self", caller.subjectId());
+    };
   }
 
   @Override
@@ -133,22 +163,6 @@ public final class RelationshipService implements ResourceService<RelationshipRe
       throw new ResourceNotFoundException("no relationship " + id);
     }
     return entity;
-  }
-
-  private static <T> SelectionQuery<T> query(
-      Session session, Caller caller, String select, Class<T> type) {
-    String order = type == Long.class ? "" : " order by r.id";
-    return switch (caller.kind()) {
-      case OPERATOR -> session.createSelectionQuery(select + order, type);
-      case RESELLER ->
-          session
-              .createSelectionQuery(select + " where r.resellerId = :id" + order, type)
-              .setParameter("id", caller.subjectId());
-      case TENANT ->
-          session
-              .createSelectionQuery(select + " where r.tenantId = :id" + order, type)
-              .setParameter("id", caller.subjectId());
-    };
   }
 
   static RelationshipResource toResource(RelationshipEntity entity, Locations locations) {

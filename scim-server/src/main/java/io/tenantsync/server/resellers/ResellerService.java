@@ -8,11 +8,16 @@ import io.tenantsync.server.persistence.Database;
 import io.tenantsync.server.persistence.Ids;
 import io.tenantsync.server.protocol.ETags;
 import io.tenantsync.server.protocol.ListPage;
+import io.tenantsync.server.protocol.ListRequest;
 import io.tenantsync.server.protocol.Locations;
 import io.tenantsync.server.protocol.Metas;
-import io.tenantsync.server.protocol.Page;
+import io.tenantsync.server.protocol.ResourceEdit;
 import io.tenantsync.server.protocol.ResourceService;
-import java.util.List;
+import io.tenantsync.server.protocol.query.AttributeCatalog;
+import io.tenantsync.server.protocol.query.AttributeColumn;
+import io.tenantsync.server.protocol.query.CursorCodec;
+import io.tenantsync.server.protocol.query.Scope;
+import io.tenantsync.server.protocol.query.SearchQuery;
 import org.hibernate.Session;
 import org.jspecify.annotations.Nullable;
 
@@ -24,10 +29,23 @@ public final class ResellerService implements ResourceService<ResellerResource> 
   static final String RESOURCE_TYPE = "Reseller";
   static final String ENDPOINT = "Resellers";
 
-  private final Database database;
+  /** Filterable and sortable: id, displayName (any case), externalId (exact), meta dates. */
+  static final AttributeCatalog CATALOG =
+      AttributeCatalog.builder("s")
+          .coreSchema(ResellerResource.SCHEMA)
+          .auditable()
+          .attribute("displayName", AttributeColumn.lowerCasedString("displayNameCi").asSortable())
+          .attribute("externalId", AttributeColumn.caseExactString("externalId").asSortable())
+          .build();
 
-  public ResellerService(Database database) {
+  private final Database database;
+  private final SearchQuery<ResellerEntity> search;
+
+  public ResellerService(Database database, CursorCodec cursors, long cursorTimeoutMillis) {
     this.database = database;
+    this.search =
+        new SearchQuery<>(
+            ResellerEntity.class, RESOURCE_TYPE, CATALOG, null, cursors, cursorTimeoutMillis);
   }
 
   @Override
@@ -50,37 +68,37 @@ public final class ResellerService implements ResourceService<ResellerResource> 
   }
 
   @Override
-  public ListPage<ResellerResource> list(Caller caller, Page page, Locations locations)
+  public ListPage<ResellerResource> list(Caller caller, ListRequest request, Locations locations)
       throws ScimException {
-    return database.inTransaction(
-        session -> {
-          var query = visibleQuery(session, caller);
-          List<ResellerResource> resources =
-              query
-                  .setFirstResult(page.offset())
-                  .setMaxResults(page.count())
-                  .getResultList()
-                  .stream()
-                  .map(entity -> toResource(entity, locations))
-                  .toList();
-          return new ListPage<>(resources, visibleQuery(session, caller).getResultCount());
-        });
+    SearchQuery<ResellerEntity>.Prepared query = search.prepare(request);
+    return database.read(
+        session -> query.run(session, scope(caller)).map(e -> toResource(e, locations)));
+  }
+
+  /** The operator sees every reseller, a reseller itself, a tenant none. */
+  private static Scope scope(Caller caller) {
+    if (caller.isOperator()) {
+      return Scope.everything(caller.getName());
+    }
+    String self = caller.kind() == Caller.Kind.RESELLER ? caller.subjectId() : "";
+    return Scope.where(caller.getName(), "s.id = :self", "self", self);
   }
 
   @Override
-  public ResellerResource replace(
+  public ResellerResource update(
       Caller caller,
       String id,
-      ResellerResource request,
+      ResourceEdit<ResellerResource> edit,
       @Nullable String ifMatch,
       Locations locations)
       throws ScimException {
     caller.requireOperator();
-    String name = requireName(request);
     return database.inTransaction(
         session -> {
           ResellerEntity entity = visible(session, caller, id);
           ETags.checkIfMatch(ifMatch, entity.version());
+          ResellerResource request = edit.apply(toResource(entity, locations));
+          String name = requireName(request);
           entity.rename(name);
           entity.setExternalId(request.getExternalId());
           session.flush();
@@ -105,17 +123,6 @@ public final class ResellerService implements ResourceService<ResellerResource> 
           session.remove(entity);
           return null;
         });
-  }
-
-  private static org.hibernate.query.SelectionQuery<ResellerEntity> visibleQuery(
-      Session session, Caller caller) {
-    if (caller.isOperator()) {
-      return session.createSelectionQuery("from ResellerEntity order by id", ResellerEntity.class);
-    }
-    return session
-        .createSelectionQuery(
-            "from ResellerEntity where id = :id order by id", ResellerEntity.class)
-        .setParameter("id", caller.kind() == Caller.Kind.RESELLER ? caller.subjectId() : "");
   }
 
   private static ResellerEntity visible(Session session, Caller caller, String id)

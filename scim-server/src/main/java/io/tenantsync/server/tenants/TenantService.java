@@ -13,9 +13,16 @@ import io.tenantsync.server.persistence.Ids;
 import io.tenantsync.server.persistence.SecretBox;
 import io.tenantsync.server.protocol.ETags;
 import io.tenantsync.server.protocol.ListPage;
+import io.tenantsync.server.protocol.ListRequest;
 import io.tenantsync.server.protocol.Locations;
-import io.tenantsync.server.protocol.Page;
+import io.tenantsync.server.protocol.ResourceEdit;
 import io.tenantsync.server.protocol.ResourceService;
+import io.tenantsync.server.protocol.query.AttributeCatalog;
+import io.tenantsync.server.protocol.query.AttributeColumn;
+import io.tenantsync.server.protocol.query.CursorCodec;
+import io.tenantsync.server.protocol.query.Scope;
+import io.tenantsync.server.protocol.query.SearchQuery;
+import io.tenantsync.server.protocol.query.ValueType;
 import io.tenantsync.server.relationships.RelationshipEntity;
 import java.security.SecureRandom;
 import java.util.ArrayList;
@@ -24,8 +31,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import org.hibernate.Session;
-import org.hibernate.query.SelectionQuery;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -37,12 +42,48 @@ public final class TenantService implements ResourceService<TenantResource> {
   static final String ENDPOINT = "Tenants";
   private static final SecureRandom RANDOM = new SecureRandom();
 
+  /**
+   * Filterable and sortable: id, displayName and initialDomain (any case), externalId and
+   * createdByReseller (exact), the settings, {@code directory.type}, meta dates; filterable: {@code
+   * domains.value} (any case) and {@code domains.verified}.
+   */
+  static final AttributeCatalog CATALOG =
+      AttributeCatalog.builder("t")
+          .coreSchema(TenantResource.SCHEMA)
+          .auditable()
+          .attribute("displayName", AttributeColumn.caseIgnoreString("displayName").asSortable())
+          .attribute(
+              "initialDomain", AttributeColumn.lowerCasedString("initialDomainCi").asSortable())
+          .attribute("externalId", AttributeColumn.caseExactString("externalId").asSortable())
+          .attribute(
+              "createdByReseller",
+              AttributeColumn.caseExactString("createdByReseller").asSortable())
+          .attribute(
+              "deactivationMode", AttributeColumn.caseIgnoreString("deactivationMode").asSortable())
+          .attribute("driftMode", AttributeColumn.caseIgnoreString("driftMode").asSortable())
+          .attribute(
+              "autoClaimEnabled",
+              AttributeColumn.of("autoClaimEnabled", ValueType.BOOLEAN).asSortable())
+          .attribute(
+              "directory.type", AttributeColumn.caseIgnoreString("directoryType").asSortable())
+          .collection(
+              "domains",
+              java.util.Map.of(
+                  "value", AttributeColumn.lowerCasedString("nameCi"),
+                  "verified", AttributeColumn.of("verified", ValueType.BOOLEAN)))
+          .build();
+
   private final Database database;
   private final SecretBox secretBox;
+  private final SearchQuery<TenantEntity> search;
 
-  public TenantService(Database database, SecretBox secretBox) {
+  public TenantService(
+      Database database, SecretBox secretBox, CursorCodec cursors, long cursorTimeoutMillis) {
     this.database = database;
     this.secretBox = secretBox;
+    this.search =
+        new SearchQuery<>(
+            TenantEntity.class, "Tenant", CATALOG, null, cursors, cursorTimeoutMillis);
   }
 
   @Override
@@ -91,40 +132,50 @@ public final class TenantService implements ResourceService<TenantResource> {
   }
 
   @Override
-  public ListPage<TenantResource> list(Caller caller, Page page, Locations locations)
+  public ListPage<TenantResource> list(Caller caller, ListRequest request, Locations locations)
       throws ScimException {
-    return database.inTransaction(
-        session -> {
-          List<TenantResource> resources =
-              visible(session, caller, "from TenantEntity t", TenantEntity.class)
-                  .setFirstResult(page.offset())
-                  .setMaxResults(page.count())
-                  .getResultList()
-                  .stream()
-                  .map(entity -> TenantMapper.toResource(entity, locations))
-                  .toList();
-          long total =
-              visible(session, caller, "select count(*) from TenantEntity t", Long.class)
-                  .getSingleResult();
-          return new ListPage<>(resources, total);
-        });
+    SearchQuery<TenantEntity>.Prepared query = search.prepare(request);
+    return database.read(
+        session ->
+            query
+                .run(session, scope(caller))
+                .map(entity -> TenantMapper.toResource(entity, locations)));
+  }
+
+  /**
+   * The operator sees every tenant; a tenant itself; a reseller those it has an active, unexpired
+   * relationship with (the same rule as {@link TenantAccess}).
+   */
+  private static Scope scope(Caller caller) {
+    return switch (caller.kind()) {
+      case OPERATOR -> Scope.everything(caller.getName());
+      case TENANT -> Scope.where(caller.getName(), "t.id = :self", "self", caller.subjectId());
+      case RESELLER ->
+          new Scope(
+              caller.getName(),
+              "exists (from RelationshipEntity r where r.tenantId = t.id"
+                  + " and r.resellerId = :reseller and r.status = 'active'"
+                  + " and (r.expiresAt is null or r.expiresAt > :now))",
+              java.util.Map.of("reseller", caller.subjectId(), "now", System.currentTimeMillis()));
+    };
   }
 
   @Override
-  public TenantResource replace(
+  public TenantResource update(
       Caller caller,
       String id,
-      TenantResource request,
+      ResourceEdit<TenantResource> edit,
       @Nullable String ifMatch,
       Locations locations)
       throws ScimException {
-    String name = requireDisplayName(request.getDisplayName());
     return database.inTransaction(
         session -> {
           TenantGrant grant = TenantAccess.resolve(session, caller, id);
           grant.requireFull("change the tenant");
           TenantEntity entity = session.find(TenantEntity.class, id);
           ETags.checkIfMatch(ifMatch, entity.version());
+          TenantResource request = edit.apply(TenantMapper.toResource(entity, locations));
+          String name = requireDisplayName(request.getDisplayName());
           if (request.getInitialDomain() != null
               && !request.getInitialDomain().equalsIgnoreCase(entity.initialDomain())) {
             throw BadRequestException.mutability("initialDomain cannot be changed");
@@ -214,32 +265,6 @@ public final class TenantService implements ResourceService<TenantResource> {
       result.add(new TenantDomain(lower, verified, code));
     }
     return result;
-  }
-
-  private static <T> SelectionQuery<T> visible(
-      Session session, Caller caller, String select, Class<T> type) {
-    return switch (caller.kind()) {
-      case OPERATOR -> session.createSelectionQuery(select + order(type), type);
-      case TENANT ->
-          session
-              .createSelectionQuery(select + " where t.id = :id" + order(type), type)
-              .setParameter("id", caller.subjectId());
-      case RESELLER ->
-          session
-              .createSelectionQuery(
-                  select
-                      + " where exists (from RelationshipEntity r where r.tenantId = t.id"
-                      + " and r.resellerId = :reseller and r.status = 'active'"
-                      + " and (r.expiresAt is null or r.expiresAt > :now))"
-                      + order(type),
-                  type)
-              .setParameter("reseller", caller.subjectId())
-              .setParameter("now", System.currentTimeMillis());
-    };
-  }
-
-  private static String order(Class<?> type) {
-    return type == Long.class ? "" : " order by t.id";
   }
 
   private static String requireDisplayName(@Nullable String name) throws BadRequestException {

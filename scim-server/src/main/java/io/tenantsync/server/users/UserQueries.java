@@ -23,7 +23,7 @@ public final class UserQueries {
   static final AttributeCatalog CATALOG =
       AttributeCatalog.builder("u")
           .coreSchema(UserSchemas.CORE)
-          .attribute("id", caseExactString("id").asSortable())
+          .auditable()
           .attribute("userName", lowerCasedString("userNameCi").asSortable())
           .attribute("externalId", caseExactString("externalId").asSortable())
           .attribute("displayName", caseIgnoreString("displayName").asSortable())
@@ -32,11 +32,6 @@ public final class UserQueries {
           .attribute("title", caseIgnoreString("title").asSortable())
           .attribute("userType", caseIgnoreString("userType").asSortable())
           .attribute("active", AttributeColumn.of("active", ValueType.BOOLEAN).asSortable())
-          .attribute(
-              "meta.created", AttributeColumn.of("createdAt", ValueType.DATETIME).asSortable())
-          .attribute(
-              "meta.lastModified",
-              AttributeColumn.of("lastModified", ValueType.DATETIME).asSortable())
           .collection(
               "emails",
               Map.of(

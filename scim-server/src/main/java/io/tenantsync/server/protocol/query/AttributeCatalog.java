@@ -166,6 +166,18 @@ public final class AttributeCatalog {
       return this;
     }
 
+    /**
+     * {@code id}, {@code meta.created} and {@code meta.lastModified}, all sortable, for an entity
+     * with a string {@code id} that extends {@code Auditable} ({@code createdAt}, {@code
+     * lastModified} in epoch milliseconds).
+     */
+    public Builder auditable() {
+      attribute("id", AttributeColumn.caseExactString("id").asSortable());
+      attribute("meta.created", AttributeColumn.of("createdAt", ValueType.DATETIME).asSortable());
+      return attribute(
+          "meta.lastModified", AttributeColumn.of("lastModified", ValueType.DATETIME).asSortable());
+    }
+
     /** A core attribute; {@code name} may be dotted ({@code name.givenName}). */
     public Builder attribute(String name, AttributeColumn column) {
       return put(requireCore(), name, name, column);

@@ -14,19 +14,21 @@ import org.hibernate.query.SelectionQuery;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A list or search over one resource type of one tenant, run in SQL: the filter translated by
- * {@link FilterTranslator}, sorted by {@link SortSpec}, paged by index ({@code startIndex}) or by
- * keyset cursor (RFC 9865), whose cost does not grow with depth. Immutable, thread-safe.
+ * A list or search over one resource type within a {@link Scope} (one tenant, or what one caller
+ * may see of an installation-level type), run in SQL: the filter translated by {@link
+ * FilterTranslator}, sorted by {@link SortSpec}, paged by index ({@code startIndex}) or by keyset
+ * cursor (RFC 9865), whose cost does not grow with depth. Immutable, thread-safe.
  *
  * @param <E> the entity listed; its HQL alias is the catalog's root alias, and {@code
- *     baseRestriction} (HQL using that alias and {@code :tenant}) scopes it to one tenant
+ *     baseRestriction} (HQL using that alias, possibly {@code :tenant}, or null) holds for every
+ *     caller; the {@link Scope} of each run narrows it further
  */
 public final class SearchQuery<E> {
   private final Class<E> entity;
   private final String entityName;
   private final String resourceType;
   private final AttributeCatalog catalog;
-  private final String baseRestriction;
+  private final @Nullable String baseRestriction;
   private final CursorCodec cursors;
   private final long cursorTimeoutMillis;
 
@@ -34,7 +36,7 @@ public final class SearchQuery<E> {
       Class<E> entity,
       String resourceType,
       AttributeCatalog catalog,
-      String baseRestriction,
+      @Nullable String baseRestriction,
       CursorCodec cursors,
       long cursorTimeoutMillis) {
     this.entity = entity;
@@ -87,32 +89,39 @@ public final class SearchQuery<E> {
      * the result; a page reached by a cursor reports the count its iteration started with.
      */
     public ListPage<E> run(Session session, String tenantId) throws BadRequestException {
+      return run(session, Scope.tenant(tenantId));
+    }
+
+    /** As {@link #run(Session, String)}, over the rows of {@code scope}. */
+    public ListPage<E> run(Session session, Scope scope) throws BadRequestException {
       int count = request.page().count();
       if (count == 0) {
-        return new ListPage<>(List.of(), count(session, tenantId));
+        return new ListPage<>(List.of(), count(session, scope));
       }
       if (request.cursorPaging()) {
-        return cursorPage(session, tenantId, count);
+        return cursorPage(session, scope, count);
       }
       int offset = request.page().offset();
       List<E> page =
-          query("select " + alias() + " ", filter, " " + sort.orderBy(), entity, tenantId, session)
+          query("select " + alias() + " ", filter, " " + sort.orderBy(), entity, scope, session)
               .setFirstResult(offset)
               .setMaxResults(count)
               .getResultList();
       boolean endsHere = page.size() < count && (!page.isEmpty() || offset == 0);
-      return new ListPage<>(page, endsHere ? offset + page.size() : count(session, tenantId));
+      return new ListPage<>(page, endsHere ? offset + page.size() : count(session, scope));
     }
 
-    private long count(Session session, String tenantId) {
-      return query("select count(*) ", filter, "", Long.class, tenantId, session).getSingleResult();
+    private long count(Session session, Scope scope) {
+      return query("select count(*) ", filter, "", Long.class, scope, session).getSingleResult();
     }
 
-    private ListPage<E> cursorPage(Session session, String tenantId, int count)
+    private ListPage<E> cursorPage(Session session, Scope scope, int count)
         throws BadRequestException {
       String token = request.cursor();
       CursorState from =
-          token == null || token.isEmpty() ? null : cursors.decode(token, tenantId, fingerprint);
+          token == null || token.isEmpty()
+              ? null
+              : cursors.decode(token, scope.owner(), fingerprint);
       boolean backward = from != null && !from.forward();
       SortSpec order = backward ? sort.reversed() : sort;
       HqlPredicate where = filter;
@@ -127,7 +136,7 @@ public final class SearchQuery<E> {
               + (sort.sortExpression() == null ? "null" : sort.sortExpression())
               + " ";
       List<Object[]> rows =
-          query(select, where, " " + order.orderBy(), Object[].class, tenantId, session)
+          query(select, where, " " + order.orderBy(), Object[].class, scope, session)
               .setMaxResults(count + 1)
               .getResultList();
       boolean more = rows.size() > count;
@@ -139,7 +148,7 @@ public final class SearchQuery<E> {
       if (from != null) {
         total = from.totalResults();
       } else {
-        total = more ? count(session, tenantId) : page.size();
+        total = more ? count(session, scope) : page.size();
       }
       List<E> resources = new ArrayList<>();
       page.forEach(row -> resources.add(entity.cast(row[0])));
@@ -149,20 +158,19 @@ public final class SearchQuery<E> {
         boolean hasNext = backward || more;
         boolean hasPrevious = backward ? more : from != null;
         if (hasNext) {
-          next = encode(session, tenantId, page.get(page.size() - 1), true, total);
+          next = encode(session, scope, page.get(page.size() - 1), true, total);
         }
         if (hasPrevious) {
-          previous = encode(session, tenantId, page.get(0), false, total);
+          previous = encode(session, scope, page.get(0), false, total);
         }
       }
       return new ListPage<>(resources, total, next, previous);
     }
 
-    private String encode(
-        Session session, String tenantId, Object[] row, boolean forward, long total) {
+    private String encode(Session session, Scope scope, Object[] row, boolean forward, long total) {
       return cursors.encode(
           new CursorState(
-              tenantId,
+              scope.owner(),
               fingerprint,
               row[1],
               String.valueOf(
@@ -182,13 +190,27 @@ public final class SearchQuery<E> {
       @Nullable HqlPredicate filter,
       String tail,
       Class<T> type,
-      String tenantId,
+      Scope scope,
       Session session) {
-    String where = baseRestriction + (filter == null ? "" : " and (" + filter.hql() + ")");
+    List<String> conditions = new ArrayList<>();
+    if (baseRestriction != null) {
+      conditions.add(baseRestriction);
+    }
+    if (scope.restriction() != null) {
+      conditions.add(scope.restriction());
+    }
+    if (filter != null) {
+      conditions.add(filter.hql());
+    }
+    String where =
+        conditions.isEmpty()
+            ? ""
+            : " where "
+                + String.join(" and ", conditions.stream().map(c -> "(" + c + ")").toList());
     SelectionQuery<T> query =
         session.createSelectionQuery(
-            select + "from " + entityName + " " + alias() + " where " + where + tail, type);
-    query.setParameter("tenant", tenantId);
+            select + "from " + entityName + " " + alias() + where + tail, type);
+    scope.parameters().forEach(query::setParameter);
     Map<String, Object> parameters = filter == null ? new HashMap<>() : filter.parameters();
     parameters.forEach(query::setParameter);
     return query;

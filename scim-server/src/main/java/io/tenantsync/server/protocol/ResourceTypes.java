@@ -1,0 +1,28 @@
+package io.tenantsync.server.protocol;
+
+import com.unboundid.scim2.common.utils.SchemaUtils;
+import com.unboundid.scim2.server.utils.ResourceTypeDefinition;
+import java.beans.IntrospectionException;
+
+/** Resource type definitions (RFC 7643 §6) of the SDK-annotated installation-level resources. */
+public final class ResourceTypes {
+  private ResourceTypes() {}
+
+  /**
+   * The type {@code name} served at {@code endpoint} (relative, {@code /Resellers}), whose only
+   * schema is the one {@code resourceClass} is annotated with.
+   */
+  public static ResourceTypeDefinition define(
+      String name, String endpoint, Class<?> resourceClass) {
+    try {
+      var schema = SchemaUtils.getSchema(resourceClass);
+      return new ResourceTypeDefinition.Builder(name, endpoint)
+          .setId(name)
+          .setDescription(schema.getDescription())
+          .setCoreSchema(schema)
+          .build();
+    } catch (IntrospectionException e) {
+      throw new IllegalStateException("cannot describe " + resourceClass, e);
+    }
+  }
+}
