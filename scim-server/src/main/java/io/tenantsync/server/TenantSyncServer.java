@@ -234,9 +234,13 @@ public final class TenantSyncServer implements AutoCloseable {
         new BulkEndpoint(
             new BulkService(
                 database, List.of(new UserBulkTarget(users), new GroupBulkTarget(groups)))));
-    app.register(new ProductsEndpoint(new ProductService(database)));
-    app.register(new DeletedUsersEndpoint(new DeletedUserService(database)));
-    app.register(new ReconciliationsEndpoint(new ReconciliationService(database)));
+    app.register(
+        new ProductsEndpoint(new ProductService(database, cursors, CURSOR_TIMEOUT_MILLIS)));
+    app.register(
+        new DeletedUsersEndpoint(new DeletedUserService(database, cursors, CURSOR_TIMEOUT_MILLIS)));
+    app.register(
+        new ReconciliationsEndpoint(
+            new ReconciliationService(database, cursors, CURSOR_TIMEOUT_MILLIS)));
     app.register(SandboxEndpoint.create(database, config.operatorToken()));
     app.register(new GraphErrorFilter());
     return app;

@@ -4,6 +4,7 @@ import com.unboundid.scim2.server.utils.ResourceTypeDefinition;
 import io.tenantsync.server.groups.GroupSchemas;
 import io.tenantsync.server.products.ProductSchemas;
 import io.tenantsync.server.reconcile.ReconciliationSchemas;
+import io.tenantsync.server.users.DeletedUsersEndpoint;
 import io.tenantsync.server.users.UserSchemas;
 import java.util.List;
 
@@ -25,7 +26,8 @@ public final class TenantDiscovery {
             UserSchemas.USER,
             GroupSchemas.GROUP,
             ProductSchemas.PRODUCT,
-            ReconciliationSchemas.RECONCILIATION);
+            ReconciliationSchemas.RECONCILIATION,
+            DeletedUsersEndpoint.TYPE);
     return new Discovery(capabilities, types);
   }
 }

@@ -12,11 +12,17 @@ import io.tenantsync.server.persistence.Database;
 import io.tenantsync.server.persistence.Ids;
 import io.tenantsync.server.protocol.ETags;
 import io.tenantsync.server.protocol.ListPage;
+import io.tenantsync.server.protocol.ListRequest;
 import io.tenantsync.server.protocol.Locations;
 import io.tenantsync.server.protocol.Metas;
-import io.tenantsync.server.protocol.Page;
+import io.tenantsync.server.protocol.ResourceEdit;
 import io.tenantsync.server.protocol.ScimJsonProvider;
 import io.tenantsync.server.protocol.TenantResourceService;
+import io.tenantsync.server.protocol.query.AttributeCatalog;
+import io.tenantsync.server.protocol.query.AttributeColumn;
+import io.tenantsync.server.protocol.query.CursorCodec;
+import io.tenantsync.server.protocol.query.SearchQuery;
+import io.tenantsync.server.protocol.query.ValueType;
 import io.tenantsync.server.sandbox.SandboxSkuMirror;
 import io.tenantsync.server.tenants.DirectorySettings;
 import io.tenantsync.server.tenants.TenantEntity;
@@ -38,10 +44,40 @@ public final class ProductService implements TenantResourceService<ProductResour
   private static final TypeReference<List<ProductResource.ServicePlan>> PLANS =
       new TypeReference<>() {};
 
-  private final Database database;
+  /**
+   * Filterable and sortable: id, skuId (any case: a GUID), skuPartNumber and displayName (any
+   * case), {@code prepaidUnits.enabled}, consumedUnits, meta dates. Listed by skuPartNumber by
+   * default.
+   */
+  static final AttributeCatalog CATALOG =
+      AttributeCatalog.builder("p")
+          .coreSchema(ProductResource.SCHEMA)
+          .auditable()
+          .attribute("skuId", AttributeColumn.caseIgnoreString("skuId").asSortable())
+          .attribute(
+              "skuPartNumber", AttributeColumn.lowerCasedString("skuPartNumberCi").asSortable())
+          .attribute("displayName", AttributeColumn.caseIgnoreString("displayName").asSortable())
+          .attribute(
+              "prepaidUnits.enabled",
+              AttributeColumn.of("prepaidEnabled", ValueType.INTEGER).asSortable())
+          .attribute(
+              "consumedUnits", AttributeColumn.of("consumedUnits", ValueType.INTEGER).asSortable())
+          .build();
 
-  public ProductService(Database database) {
+  private final Database database;
+  private final SearchQuery<ProductEntity> search;
+
+  public ProductService(Database database, CursorCodec cursors, long cursorTimeoutMillis) {
     this.database = database;
+    this.search =
+        new SearchQuery<>(
+                ProductEntity.class,
+                "Product",
+                CATALOG,
+                "p.tenantId = :tenant",
+                cursors,
+                cursorTimeoutMillis)
+            .withDefaultOrder("skuPartNumber", false);
   }
 
   @Override
@@ -77,38 +113,22 @@ public final class ProductService implements TenantResourceService<ProductResour
 
   @Override
   public ListPage<ProductResource> list(
-      Caller caller, String tenantId, Page page, Locations locations) throws ScimException {
-    return database.inTransaction(
+      Caller caller, String tenantId, ListRequest request, Locations locations)
+      throws ScimException {
+    SearchQuery<ProductEntity>.Prepared query = search.prepare(request);
+    return database.read(
         session -> {
           TenantAccess.resolve(session, caller, tenantId);
-          List<ProductResource> products =
-              session
-                  .createSelectionQuery(
-                      "from ProductEntity where tenantId = :tenant order by skuPartNumberCi, id",
-                      ProductEntity.class)
-                  .setParameter("tenant", tenantId)
-                  .setFirstResult(page.offset())
-                  .setMaxResults(page.count())
-                  .getResultList()
-                  .stream()
-                  .map(product -> toResource(product, locations))
-                  .toList();
-          long total =
-              session
-                  .createSelectionQuery(
-                      "select count(*) from ProductEntity where tenantId = :tenant", Long.class)
-                  .setParameter("tenant", tenantId)
-                  .getSingleResult();
-          return new ListPage<>(products, total);
+          return query.run(session, tenantId).map(product -> toResource(product, locations));
         });
   }
 
   @Override
-  public ProductResource replace(
+  public ProductResource update(
       Caller caller,
       String tenantId,
       String id,
-      ProductResource request,
+      ResourceEdit<ProductResource> edit,
       @Nullable String ifMatch,
       Locations locations)
       throws ScimException {
@@ -118,6 +138,7 @@ public final class ProductService implements TenantResourceService<ProductResour
           requireOwnProducts(session, tenantId);
           ProductEntity product = find(session, tenantId, id);
           ETags.checkIfMatch(ifMatch, product.version());
+          ProductResource request = edit.apply(toResource(product, locations));
           if (request.getSkuId() != null && !request.getSkuId().equalsIgnoreCase(product.skuId())) {
             throw BadRequestException.mutability("skuId cannot be changed");
           }

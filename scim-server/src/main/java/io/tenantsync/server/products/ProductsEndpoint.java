@@ -7,6 +7,6 @@ import jakarta.ws.rs.Path;
 @Path("scim/v2/tenants/{tenantId}/Products")
 public final class ProductsEndpoint extends TenantResourceEndpoint<ProductResource> {
   public ProductsEndpoint(ProductService service) {
-    super(service);
+    super(service, ProductSchemas.PRODUCT, ProductResource.class);
   }
 }

@@ -17,18 +17,20 @@ public interface TenantResourceService<R extends ScimResource> {
 
   R get(Caller caller, String tenantId, String id, Locations locations) throws ScimException;
 
-  ListPage<R> list(Caller caller, String tenantId, Page page, Locations locations)
+  /** As {@link ResourceService#list}: filter, sort and paging in SQL, within the tenant. */
+  ListPage<R> list(Caller caller, String tenantId, ListRequest request, Locations locations)
       throws ScimException;
 
-  default R replace(
+  /** PUT and PATCH, as {@link ResourceService#update}. */
+  default R update(
       Caller caller,
       String tenantId,
       String id,
-      R request,
+      ResourceEdit<R> edit,
       @Nullable String ifMatch,
       Locations locations)
       throws ScimException {
-    throw new MethodNotAllowedException("this resource cannot be replaced");
+    throw new MethodNotAllowedException("this resource cannot be changed");
   }
 
   default void delete(Caller caller, String tenantId, String id, @Nullable String ifMatch)

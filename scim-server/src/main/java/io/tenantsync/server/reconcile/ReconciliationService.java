@@ -8,10 +8,15 @@ import io.tenantsync.server.auth.TenantAccess;
 import io.tenantsync.server.persistence.Database;
 import io.tenantsync.server.persistence.Ids;
 import io.tenantsync.server.protocol.ListPage;
+import io.tenantsync.server.protocol.ListRequest;
 import io.tenantsync.server.protocol.Locations;
 import io.tenantsync.server.protocol.Metas;
-import io.tenantsync.server.protocol.Page;
 import io.tenantsync.server.protocol.TenantResourceService;
+import io.tenantsync.server.protocol.query.AttributeCatalog;
+import io.tenantsync.server.protocol.query.AttributeColumn;
+import io.tenantsync.server.protocol.query.CursorCodec;
+import io.tenantsync.server.protocol.query.SearchQuery;
+import io.tenantsync.server.protocol.query.ValueType;
 import java.util.Date;
 import java.util.List;
 import java.util.Locale;
@@ -28,10 +33,43 @@ public final class ReconciliationService implements TenantResourceService<Reconc
   static final int FINDINGS_SHOWN = 100;
   private static final String ENDPOINT = "Reconciliations";
 
-  private final Database database;
+  /**
+   * Filterable and sortable: id, status, mode and trigger (any case), the counts, startedAt,
+   * finishedAt, meta dates. Listed newest first by default.
+   */
+  static final AttributeCatalog CATALOG = catalog();
 
-  public ReconciliationService(Database database) {
+  private final Database database;
+  private final SearchQuery<ReconciliationEntity> search;
+
+  public ReconciliationService(Database database, CursorCodec cursors, long cursorTimeoutMillis) {
     this.database = database;
+    this.search =
+        new SearchQuery<>(
+                ReconciliationEntity.class,
+                "Reconciliation",
+                CATALOG,
+                "r.tenantId = :tenant",
+                cursors,
+                cursorTimeoutMillis)
+            .withDefaultOrder("meta.created", true);
+  }
+
+  private static AttributeCatalog catalog() {
+    AttributeCatalog.Builder builder =
+        AttributeCatalog.builder("r").coreSchema(ReconciliationResource.SCHEMA).auditable();
+    for (String text : List.of("status", "mode")) {
+      builder.attribute(text, AttributeColumn.caseIgnoreString(text).asSortable());
+    }
+    builder.attribute("trigger", AttributeColumn.caseIgnoreString("trigger").asSortable());
+    for (String count :
+        List.of("scanned", "unmanaged", "drifted", "retained", "missing", "failed")) {
+      builder.attribute(count, AttributeColumn.of(count, ValueType.INTEGER).asSortable());
+    }
+    for (String time : List.of("startedAt", "finishedAt")) {
+      builder.attribute(time, AttributeColumn.of(time, ValueType.DATETIME).asSortable());
+    }
+    return builder.build();
   }
 
   @Override
@@ -65,34 +103,16 @@ public final class ReconciliationService implements TenantResourceService<Reconc
         });
   }
 
-  /** Newest first. */
+  /** Newest first unless sorted otherwise. */
   @Override
   public ListPage<ReconciliationResource> list(
-      Caller caller, String tenantId, Page page, Locations locations) throws ScimException {
-    return database.inTransaction(
+      Caller caller, String tenantId, ListRequest request, Locations locations)
+      throws ScimException {
+    SearchQuery<ReconciliationEntity>.Prepared query = search.prepare(request);
+    return database.read(
         session -> {
           TenantAccess.resolve(session, caller, tenantId);
-          List<ReconciliationResource> runs =
-              session
-                  .createSelectionQuery(
-                      "from ReconciliationEntity where tenantId = :tenant"
-                          + " order by createdAt desc, id desc",
-                      ReconciliationEntity.class)
-                  .setParameter("tenant", tenantId)
-                  .setFirstResult(page.offset())
-                  .setMaxResults(page.count())
-                  .getResultList()
-                  .stream()
-                  .map(run -> toResource(session, run, locations))
-                  .toList();
-          long total =
-              session
-                  .createSelectionQuery(
-                      "select count(*) from ReconciliationEntity where tenantId = :tenant",
-                      Long.class)
-                  .setParameter("tenant", tenantId)
-                  .getSingleResult();
-          return new ListPage<>(runs, total);
+          return query.run(session, tenantId).map(run -> toResource(session, run, locations));
         });
   }
 

@@ -10,6 +10,6 @@ import jakarta.ws.rs.Path;
 @Path("scim/v2/tenants/{tenantId}/Reconciliations")
 public final class ReconciliationsEndpoint extends TenantResourceEndpoint<ReconciliationResource> {
   public ReconciliationsEndpoint(ReconciliationService service) {
-    super(service);
+    super(service, ReconciliationSchemas.RECONCILIATION, ReconciliationResource.class);
   }
 }

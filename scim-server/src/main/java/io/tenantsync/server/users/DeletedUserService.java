@@ -9,15 +9,21 @@ import io.tenantsync.server.auth.TenantAccess;
 import io.tenantsync.server.groups.GroupMemberships;
 import io.tenantsync.server.persistence.Database;
 import io.tenantsync.server.protocol.ListPage;
+import io.tenantsync.server.protocol.ListRequest;
 import io.tenantsync.server.protocol.Locations;
 import io.tenantsync.server.protocol.Metas;
-import io.tenantsync.server.protocol.Page;
 import io.tenantsync.server.protocol.Projection;
 import io.tenantsync.server.protocol.Shown;
 import io.tenantsync.server.protocol.TenantResourceService;
+import io.tenantsync.server.protocol.query.AttributeCatalog;
+import io.tenantsync.server.protocol.query.AttributeColumn;
+import io.tenantsync.server.protocol.query.CursorCodec;
+import io.tenantsync.server.protocol.query.Scope;
+import io.tenantsync.server.protocol.query.SearchQuery;
+import io.tenantsync.server.protocol.query.ValueType;
 import java.time.Duration;
 import java.util.Date;
-import java.util.List;
+import java.util.Map;
 import org.hibernate.Session;
 
 /**
@@ -39,10 +45,29 @@ public final class DeletedUserService implements TenantResourceService<DeletedUs
   public static final Duration RETENTION = Duration.ofDays(30);
   static final String ENDPOINT = "DeletedUsers";
 
-  private final Database database;
+  /** Filterable and sortable: id and user (exact), userName (any case), deletedAt, meta dates. */
+  static final AttributeCatalog CATALOG =
+      AttributeCatalog.builder("u")
+          .coreSchema(DeletedUserResource.SCHEMA)
+          .auditable()
+          .attribute("user", AttributeColumn.caseExactString("id").asSortable())
+          .attribute("userName", AttributeColumn.lowerCasedString("userNameCi").asSortable())
+          .attribute("deletedAt", AttributeColumn.of("deletedAt", ValueType.DATETIME).asSortable())
+          .build();
 
-  public DeletedUserService(Database database) {
+  private final Database database;
+  private final SearchQuery<UserEntity> search;
+
+  public DeletedUserService(Database database, CursorCodec cursors, long cursorTimeoutMillis) {
     this.database = database;
+    this.search =
+        new SearchQuery<>(
+            UserEntity.class,
+            "DeletedUser",
+            CATALOG,
+            "u.tenantId = :tenant and u.deletedAt > :since",
+            cursors,
+            cursorTimeoutMillis);
   }
 
   @Override
@@ -96,35 +121,18 @@ public final class DeletedUserService implements TenantResourceService<DeletedUs
         });
   }
 
+  /** The accounts deleted within the retention window, restorable. */
   @Override
   public ListPage<DeletedUserResource> list(
-      Caller caller, String tenantId, Page page, Locations locations) throws ScimException {
-    return database.inTransaction(
+      Caller caller, String tenantId, ListRequest request, Locations locations)
+      throws ScimException {
+    SearchQuery<UserEntity>.Prepared query = search.prepare(request);
+    long since = System.currentTimeMillis() - RETENTION.toMillis();
+    Scope scope = new Scope(tenantId, null, Map.of("tenant", tenantId, "since", since));
+    return database.read(
         session -> {
           TenantAccess.resolve(session, caller, tenantId);
-          long since = System.currentTimeMillis() - RETENTION.toMillis();
-          List<DeletedUserResource> users =
-              session
-                  .createSelectionQuery(
-                      "from UserEntity where tenantId = :tenant and deletedAt > :since order by id",
-                      UserEntity.class)
-                  .setParameter("tenant", tenantId)
-                  .setParameter("since", since)
-                  .setFirstResult(page.offset())
-                  .setMaxResults(page.count())
-                  .getResultList()
-                  .stream()
-                  .map(user -> toResource(user, null, locations))
-                  .toList();
-          long total =
-              session
-                  .createSelectionQuery(
-                      "select count(*) from UserEntity where tenantId = :tenant and deletedAt > :since",
-                      Long.class)
-                  .setParameter("tenant", tenantId)
-                  .setParameter("since", since)
-                  .getSingleResult();
-          return new ListPage<>(users, total);
+          return query.run(session, scope).map(user -> toResource(user, null, locations));
         });
   }
 

@@ -1,8 +1,10 @@
 package io.tenantsync.server.users;
 
 import com.unboundid.scim2.common.exceptions.ScimException;
+import com.unboundid.scim2.server.utils.ResourceTypeDefinition;
 import io.tenantsync.server.auth.Caller;
 import io.tenantsync.server.protocol.Locations;
+import io.tenantsync.server.protocol.ResourceTypes;
 import io.tenantsync.server.protocol.ScimResponses;
 import io.tenantsync.server.protocol.TenantResourceEndpoint;
 import jakarta.ws.rs.POST;
@@ -19,10 +21,13 @@ import jakarta.ws.rs.core.UriInfo;
  */
 @Path("scim/v2/tenants/{tenantId}/DeletedUsers")
 public final class DeletedUsersEndpoint extends TenantResourceEndpoint<DeletedUserResource> {
+  public static final ResourceTypeDefinition TYPE =
+      ResourceTypes.define("DeletedUser", "/DeletedUsers", DeletedUserResource.class);
+
   private final DeletedUserService service;
 
   public DeletedUsersEndpoint(DeletedUserService service) {
-    super(service);
+    super(service, TYPE, DeletedUserResource.class);
     this.service = service;
   }
 

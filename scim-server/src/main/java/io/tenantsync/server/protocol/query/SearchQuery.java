@@ -31,6 +31,8 @@ public final class SearchQuery<E> {
   private final @Nullable String baseRestriction;
   private final CursorCodec cursors;
   private final long cursorTimeoutMillis;
+  private final @Nullable String defaultSortBy;
+  private final boolean defaultDescending;
 
   public SearchQuery(
       Class<E> entity,
@@ -46,6 +48,28 @@ public final class SearchQuery<E> {
     this.baseRestriction = baseRestriction;
     this.cursors = cursors;
     this.cursorTimeoutMillis = cursorTimeoutMillis;
+    this.defaultSortBy = null;
+    this.defaultDescending = false;
+  }
+
+  private SearchQuery(SearchQuery<E> base, String defaultSortBy, boolean defaultDescending) {
+    this.entity = base.entity;
+    this.entityName = base.entityName;
+    this.resourceType = base.resourceType;
+    this.catalog = base.catalog;
+    this.baseRestriction = base.baseRestriction;
+    this.cursors = base.cursors;
+    this.cursorTimeoutMillis = base.cursorTimeoutMillis;
+    this.defaultSortBy = defaultSortBy;
+    this.defaultDescending = defaultDescending;
+  }
+
+  /**
+   * The same query, ordered by {@code sortBy} (a sortable attribute of the catalog) when a request
+   * names no {@code sortBy}; {@code descending} unless the request gives a {@code sortOrder}.
+   */
+  public SearchQuery<E> withDefaultOrder(String sortBy, boolean descending) {
+    return new SearchQuery<>(this, sortBy, descending);
   }
 
   public AttributeCatalog catalog() {
@@ -59,7 +83,15 @@ public final class SearchQuery<E> {
       Filter parsed = FilterTranslator.parse(request.filter());
       filter = FilterTranslator.translate(parsed, catalog);
     }
-    SortSpec sort = SortSpec.of(request.sortBy(), request.sortOrder(), catalog);
+    SortSpec sort;
+    if ((request.sortBy() == null || request.sortBy().isBlank()) && defaultSortBy != null) {
+      String order = defaultDescending ? "descending" : "ascending";
+      sort =
+          SortSpec.of(
+              defaultSortBy, request.sortOrder() == null ? order : request.sortOrder(), catalog);
+    } else {
+      sort = SortSpec.of(request.sortBy(), request.sortOrder(), catalog);
+    }
     String fingerprint =
         CursorCodec.queryFingerprint(
             resourceType + "|" + (request.filter() == null ? "" : request.filter()),
