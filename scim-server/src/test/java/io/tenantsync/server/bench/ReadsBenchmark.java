@@ -460,8 +460,16 @@ public final class ReadsBenchmark {
         Runtime.getRuntime().availableProcessors(),
         Runtime.getRuntime().maxMemory() >> 20);
     System.out.printf(
-        "%-30s %9s %9s %8s %8s %8s %13s %11s%n",
-        "scenario", "requests", "req/s", "p50 ms", "p99 ms", "CPU µs", "req/s vs yd", "CPU vs yd");
+        "%-30s %9s %9s %8s %8s %8s %7s %13s %11s%n",
+        "scenario",
+        "requests",
+        "req/s",
+        "p50 ms",
+        "p99 ms",
+        "CPU µs",
+        "of DB",
+        "req/s vs yd",
+        "CPU vs yd");
     results.forEach(
         (name, r) ->
             System.out.printf(
@@ -477,7 +485,8 @@ public final class ReadsBenchmark {
                 100 * r.perSecond() / yard.perSecond(),
                 100 * yard.cpuMicros() / r.cpuMicros()));
     System.out.printf(
-        "CPU µs: CPU time per request of this JVM (server and clients)%s; \"CPU vs yd\" is the"
+        "CPU µs: CPU time per request of this JVM (server and clients)%s (\"of DB\": the"
+            + " database server's part); \"CPU vs yd\" is the"
             + " throughput the CPU cost allows relative to the yardstick, unaffected by other load%n",
         cpu.seesDatabase() ? " plus the database server" : " (database server not found)");
     Result first = results.get("cursor: first page");
