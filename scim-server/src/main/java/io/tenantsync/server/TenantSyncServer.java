@@ -65,6 +65,7 @@ import io.tenantsync.server.search.RootSearchEndpoint;
 import io.tenantsync.server.tenants.TenantEntity;
 import io.tenantsync.server.tenants.TenantService;
 import io.tenantsync.server.tenants.TenantsEndpoint;
+import io.tenantsync.server.users.DeletedUserPurge;
 import io.tenantsync.server.users.DeletedUserService;
 import io.tenantsync.server.users.DeletedUsersEndpoint;
 import io.tenantsync.server.users.UserEntity;
@@ -72,6 +73,7 @@ import io.tenantsync.server.users.UserQueries;
 import io.tenantsync.server.users.UserService;
 import io.tenantsync.server.users.UsersEndpoint;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
@@ -124,16 +126,19 @@ public final class TenantSyncServer implements AutoCloseable {
 
   private final OutboxWorkers outboxWorkers;
   private final ReconcileWorker reconcileWorker;
+  private final DeletedUserPurge deletedUserPurge;
 
   private TenantSyncServer(
       Server jetty,
       Database database,
       OutboxWorkers outboxWorkers,
-      ReconcileWorker reconcileWorker) {
+      ReconcileWorker reconcileWorker,
+      DeletedUserPurge deletedUserPurge) {
     this.jetty = jetty;
     this.database = database;
     this.outboxWorkers = outboxWorkers;
     this.reconcileWorker = reconcileWorker;
+    this.deletedUserPurge = deletedUserPurge;
   }
 
   public static void main(String[] args) throws Exception {
@@ -183,7 +188,10 @@ public final class TenantSyncServer implements AutoCloseable {
           new ReconcileWorker(
               database, directories, config.reconcileInterval(), Duration.ofMillis(500));
       reconciliations.start();
-      TenantSyncServer server = new TenantSyncServer(jetty, database, workers, reconciliations);
+      DeletedUserPurge purge = new DeletedUserPurge(database, Clock.systemUTC());
+      purge.start();
+      TenantSyncServer server =
+          new TenantSyncServer(jetty, database, workers, reconciliations, purge);
       log.info(
           "ready in {} ms on port {}", (System.nanoTime() - started) / 1_000_000, server.port());
       return server;
@@ -282,6 +290,7 @@ public final class TenantSyncServer implements AutoCloseable {
         log.info("stopping: draining in-flight requests");
         jetty.stop();
       }
+      deletedUserPurge.close();
       reconcileWorker.close();
       outboxWorkers.close();
     } catch (Exception e) {

@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -29,9 +28,14 @@ final class CsvUserRows {
   /** One data line: its line number in the file and the user it describes, or why it can't. */
   record Row(long line, @Nullable ObjectNode user, @Nullable String problem) {}
 
-  /** Parses the whole file; 400 if it is not CSV or lacks the User Name column. */
-  static List<String> read(Reader csv, List<String> entitlements, Consumer<Row> sink)
-      throws BadRequestException {
+  /** The whole file: its data lines in order, and the headers of columns TenantSync ignores. */
+  record Parsed(List<Row> rows, List<String> ignoredColumns) {}
+
+  /**
+   * Parses the whole file before anything is applied; 400 if it is not CSV, lacks the User Name
+   * column or has more than {@link #MAX_LINES} lines.
+   */
+  static Parsed read(Reader csv, List<String> entitlements) throws BadRequestException {
     CSVFormat format =
         CSVFormat.DEFAULT
             .builder()
@@ -52,15 +56,14 @@ final class CsvUserRows {
             "the CSV has no \"User Name\" column; expected the Microsoft 365 bulk-add columns"
                 + " (User Name, First Name, Last Name, Display Name, …, Country or Region)");
       }
-      long lines = 0;
+      List<Row> rows = new ArrayList<>();
       for (CSVRecord record : parser) {
-        if (++lines > MAX_LINES) {
+        if (rows.size() >= MAX_LINES) {
           throw BadRequestException.tooMany("at most " + MAX_LINES + " users per import");
         }
-        long line = parser.getCurrentLineNumber();
-        sink.accept(row(record, line, columns, entitlements));
+        rows.add(row(record, parser.getCurrentLineNumber(), columns, entitlements));
       }
-      return unknown;
+      return new Parsed(rows, unknown);
     } catch (IOException | UncheckedIOException e) {
       throw BadRequestException.invalidSyntax("the body is not valid CSV: " + e.getMessage());
     } catch (IllegalArgumentException | IllegalStateException e) {
@@ -73,6 +76,10 @@ final class CsvUserRows {
     String userName = value(record, columns, CsvColumns.USER_NAME);
     if (userName == null) {
       return new Row(line, null, "User Name is empty");
+    }
+    int at = userName.indexOf('@');
+    if (at <= 0 || at == userName.length() - 1 || userName.lastIndexOf('@') != at) {
+      return new Row(line, null, "User Name '" + userName + "' is not local@domain");
     }
     ObjectNode user = ScimJsonProvider.MAPPER.createObjectNode();
     user.putArray("schemas")

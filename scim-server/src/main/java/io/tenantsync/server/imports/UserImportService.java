@@ -12,14 +12,20 @@ import io.tenantsync.server.protocol.Shown;
 import io.tenantsync.server.users.UserService;
 import java.io.Reader;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Imports many users from one CSV file (R21): every valid line is created as if POSTed on its own
- * (its own transaction, every rule of {@link UserService}), every invalid line is reported with its
+ * Imports many users from one CSV file (R21) in two passes. First the whole file is read and every
+ * line checked on its own (User Name present and local@domain, country known, no User Name twice in
+ * the file): a file that is not CSV, too long or too large is refused whole before anything is
+ * applied. Then every valid line is created as if POSTed on its own (its own transaction, every
+ * rule of {@link UserService}: domains, uniqueness, pools); every invalid line is reported with its
  * line number and reason, and one bad line never stops the others.
  *
  * <pre>{"schemas":["urn:tenantsync:scim:api:messages:2.0:ImportResponse"],
@@ -43,10 +49,16 @@ public final class UserImportService {
       throws ScimException {
     ObjectNode response = ScimJsonProvider.MAPPER.createObjectNode();
     response.putArray("schemas").add(RESPONSE_SCHEMA);
+    CsvUserRows.Parsed parsed = CsvUserRows.read(csv, entitlements);
+    Map<Long, Problem> invalid = validate(parsed.rows());
     List<ObjectNode> lines = new ArrayList<>();
-    List<String> ignored =
-        CsvUserRows.read(
-            csv, entitlements, row -> lines.add(apply(caller, tenantId, row, locations)));
+    for (CsvUserRows.Row row : parsed.rows()) {
+      lines.add(
+          invalid.containsKey(row.line())
+              ? refused(row, invalid.get(row.line()))
+              : apply(caller, tenantId, row, locations));
+    }
+    List<String> ignored = parsed.ignoredColumns();
     long created =
         lines.stream().filter(line -> line.path("status").asText().equals("201")).count();
     response.put("created", created);
@@ -57,15 +69,50 @@ public final class UserImportService {
     return response;
   }
 
+  /**
+   * The first pass, before anything is applied: every line that cannot be imported whatever the
+   * tenant holds — no or malformed User Name, unknown country, or a User Name (any case) an earlier
+   * line of the file already has — with its reason, by line number.
+   */
+  private static Map<Long, Problem> validate(List<CsvUserRows.Row> rows) {
+    Map<Long, Problem> invalid = new HashMap<>();
+    Map<String, Long> firstLineOf = new HashMap<>();
+    for (CsvUserRows.Row row : rows) {
+      if (row.user() == null) {
+        invalid.put(row.line(), new Problem("400", "invalidValue", row.problem()));
+        continue;
+      }
+      String userName = row.user().path("userName").asText();
+      Long first = firstLineOf.putIfAbsent(userName.toLowerCase(Locale.ROOT), row.line());
+      if (first != null) {
+        invalid.put(
+            row.line(),
+            new Problem(
+                "409",
+                "uniqueness",
+                "User Name " + userName + " is already on line " + first + " of the file"));
+      }
+    }
+    return invalid;
+  }
+
+  /** Why a line was refused before anything was applied. */
+  private record Problem(String status, String scimType, String detail) {}
+
+  private static ObjectNode refused(CsvUserRows.Row row, Problem problem) {
+    ObjectNode result = ScimJsonProvider.MAPPER.createObjectNode().put("line", row.line());
+    if (row.user() != null) {
+      result.put("userName", row.user().path("userName").asText());
+    }
+    return result
+        .put("status", problem.status())
+        .put("scimType", problem.scimType())
+        .put("detail", problem.detail());
+  }
+
   private ObjectNode apply(
       Caller caller, String tenantId, CsvUserRows.Row row, Locations locations) {
     ObjectNode result = ScimJsonProvider.MAPPER.createObjectNode().put("line", row.line());
-    if (row.user() == null) {
-      return result
-          .put("status", "400")
-          .put("scimType", "invalidValue")
-          .put("detail", row.problem());
-    }
     result.put("userName", row.user().path("userName").asText());
     try {
       Shown user = users.create(caller, tenantId, row.user(), Projection.none(), locations);

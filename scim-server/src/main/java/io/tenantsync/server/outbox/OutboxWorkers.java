@@ -101,7 +101,12 @@ public final class OutboxWorkers implements AutoCloseable {
     String objectId = currentObjectId(session, row.userId());
     try {
       TenantDirectory directory = directories.forTenant(row.tenantId());
-      String applied = applier.apply(directory, Outbox.read(row), objectId);
+      String applied =
+          applier.apply(
+              directory,
+              Outbox.read(row),
+              objectId,
+              candidate -> linkedElsewhere(session, row, candidate));
       row.succeeded();
       recordSuccess(session, row, applied);
     } catch (DirectoryException e) {
@@ -135,6 +140,20 @@ public final class OutboxWorkers implements AutoCloseable {
             String.class)
         .setParameter("now", now)
         .uniqueResult();
+  }
+
+  /** Whether another user of the row's tenant is linked to the account {@code objectId}. */
+  private static boolean linkedElsewhere(Session session, OutboxEntity row, String objectId) {
+    return session
+            .createNativeQuery(
+                "select count(*) from scim_user where tenant_id = :tenant"
+                    + " and tenant_object_id = :objectId and id <> :id",
+                Long.class)
+            .setParameter("tenant", row.tenantId())
+            .setParameter("objectId", objectId)
+            .setParameter("id", row.userId())
+            .getSingleResult()
+        > 0;
   }
 
   private static @Nullable String currentObjectId(Session session, String userId) {

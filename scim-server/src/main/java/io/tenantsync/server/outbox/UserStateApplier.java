@@ -15,6 +15,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -30,12 +31,31 @@ public final class UserStateApplier {
     this.secretBox = secretBox;
   }
 
-  /** Applies {@code state}; returns the account's object id (null if it is gone for good). */
+  /**
+   * Applies {@code state}; returns the account's object id (null if it is gone for good).
+   *
+   * @param linkedElsewhere whether an object id is already linked to another user of the tenant: an
+   *     account found by user principal name that is refuses the change (a non-retryable conflict)
+   *     instead of being taken over — an account belongs to one user at most.
+   */
   public @Nullable String apply(
-      TenantDirectory directory, UserDirectoryState state, @Nullable String knownObjectId) {
+      TenantDirectory directory,
+      UserDirectoryState state,
+      @Nullable String knownObjectId,
+      Predicate<String> linkedElsewhere) {
     String password =
         state.sealedPassword() == null ? null : secretBox.open(state.sealedPassword());
     Optional<DirectoryUser> found = find(directory, state, knownObjectId);
+    if (knownObjectId == null && found.isPresent() && linkedElsewhere.test(found.get().id())) {
+      throw new DirectoryException(
+          DirectoryException.Kind.CONFLICT,
+          "the tenant account named "
+              + state.userPrincipalName()
+              + " ("
+              + found.get().id()
+              + ") is linked to another user; rename one of them",
+          false);
+    }
     if (state.deleted()) {
       found.ifPresent(account -> delete(directory, state, account));
       return found.map(DirectoryUser::id).orElse(knownObjectId);

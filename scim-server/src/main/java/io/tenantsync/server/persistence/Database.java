@@ -5,9 +5,11 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.tenantsync.server.config.ServerConfig;
 import jakarta.persistence.OptimisticLockException;
+import jakarta.persistence.PersistenceException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
@@ -194,8 +196,45 @@ public final class Database implements AutoCloseable {
    * Runs {@code work} in one transaction: committed if it returns, rolled back if it throws. A
    * unique-constraint violation becomes 409 {@code uniqueness} (two requests racing for the same
    * name); a lost optimistic-locking race becomes {@link ConcurrentUpdateException}.
+   *
+   * <p>A transaction the database rolled back to break a deadlock, or whose lock wait timed out
+   * ({@link TransientFailures}), is run again from the start, up to {@link #LOCK_CONFLICT_ATTEMPTS}
+   * times with a short random pause, so lock conflicts between concurrent requests never reach the
+   * client as 500; after the last attempt the client gets 503 and may retry. {@code work} must
+   * therefore have no effect outside the session (every service method qualifies).
    */
   public <T> T inTransaction(Work<T> work) throws ScimException {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return inOneTransaction(work);
+      } catch (RuntimeException e) {
+        if (!TransientFailures.isLockConflict(e)) {
+          throw e;
+        }
+        if (attempt >= LOCK_CONFLICT_ATTEMPTS) {
+          log.warn("transaction lost {} lock conflicts in a row; giving up", attempt, e);
+          throw new ScimException(
+              503, null, "the database was busy with conflicting changes; retry the request");
+        }
+        log.debug("transaction lost a lock conflict (attempt {}); running it again", attempt, e);
+        pauseBeforeRetry(attempt);
+      }
+    }
+  }
+
+  /** Attempts of a transaction that keeps losing deadlocks or lock waits. */
+  static final int LOCK_CONFLICT_ATTEMPTS = 5;
+
+  private static void pauseBeforeRetry(int attempt) throws ScimException {
+    try {
+      Thread.sleep(ThreadLocalRandom.current().nextLong(5, 20L * attempt + 10));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ScimException(503, null, "interrupted while retrying; retry the request");
+    }
+  }
+
+  private <T> T inOneTransaction(Work<T> work) throws ScimException {
     try {
       return sessionFactory.fromTransaction(
           session -> {
@@ -211,6 +250,12 @@ public final class Database implements AutoCloseable {
       throw UniqueConstraints.conflict(e);
     } catch (OptimisticLockException | StaleStateException e) {
       throw new ConcurrentUpdateException(e);
+    } catch (PersistenceException e) {
+      // A violation raised by an explicit flush inside the work arrives wrapped.
+      if (e.getCause() instanceof ConstraintViolationException violation) {
+        throw UniqueConstraints.conflict(violation);
+      }
+      throw e;
     }
   }
 

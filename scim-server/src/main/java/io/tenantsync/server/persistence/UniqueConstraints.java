@@ -19,6 +19,13 @@ public final class UniqueConstraints {
           Map.entry(
               "uq_user_initial_name",
               "this userName's local part is reserved by another user's initialUserName"),
+          Map.entry(
+              "uq_reserved_name",
+              "this userName is taken in the tenant: another user holds it as its userName or"
+                  + " initialUserName"),
+          Map.entry(
+              "uq_user_object_id",
+              "this tenant account (tenantObjectId) is already linked to another user"),
           Map.entry("uq_user_external_id", "a user with this externalId exists in the tenant"),
           Map.entry("uq_group_display_name", "a group with this displayName exists in the tenant"),
           Map.entry("uq_group_external_id", "a group with this externalId exists in the tenant"),

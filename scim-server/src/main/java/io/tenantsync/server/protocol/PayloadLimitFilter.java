@@ -10,37 +10,40 @@ import java.io.IOException;
 import java.io.InputStream;
 
 /**
- * Refuses request bodies over {@link RequestLimits#MAX_PAYLOAD_BYTES} with 413, whether the size is
- * declared in {@code Content-Length} or only discovered while reading a chunked body.
+ * Refuses request bodies over their limit ({@link RequestLimits#maxBodyBytes}: 1 MiB, 4 MiB for the
+ * CSV import) with 413 and a SCIM error, whether the size is declared in {@code Content-Length} or
+ * only discovered while reading a chunked body.
  */
 @Priority(Priorities.AUTHENTICATION - 100)
 public final class PayloadLimitFilter implements ContainerRequestFilter {
 
   @Override
   public void filter(ContainerRequestContext request) {
+    int limit = RequestLimits.maxBodyBytes(request.getUriInfo().getPath());
     int declared = request.getLength();
-    if (declared > RequestLimits.MAX_PAYLOAD_BYTES) {
-      request.abortWith(tooLarge());
+    if (declared > limit) {
+      request.abortWith(tooLarge(limit));
       return;
     }
     if (request.hasEntity()) {
-      request.setEntityStream(new LimitedStream(request.getEntityStream()));
+      request.setEntityStream(new LimitedStream(request.getEntityStream(), limit));
     }
   }
 
-  static Response tooLarge() {
+  static Response tooLarge(long limit) {
     return ScimErrors.response(
-        413,
-        null,
-        "request body exceeds the limit of " + RequestLimits.MAX_PAYLOAD_BYTES + " bytes");
+        413, null, "request body exceeds the limit of " + limit + " bytes for this endpoint");
   }
 
   /** Counts bytes as they are read and fails once the limit is passed. */
   private static final class LimitedStream extends FilterInputStream {
-    private long remaining = RequestLimits.MAX_PAYLOAD_BYTES;
+    private final int limit;
+    private long remaining;
 
-    LimitedStream(InputStream in) {
+    LimitedStream(InputStream in, int limit) {
       super(in);
+      this.limit = limit;
+      this.remaining = limit;
     }
 
     @Override
@@ -64,15 +67,18 @@ public final class PayloadLimitFilter implements ContainerRequestFilter {
     private void count(int n) {
       remaining -= n;
       if (remaining < 0) {
-        throw new PayloadTooLargeException();
+        throw new PayloadTooLargeException(limit);
       }
     }
   }
 
   /** Thrown from inside entity reading; mapped to 413 by {@link PayloadTooLargeMapper}. */
   public static final class PayloadTooLargeException extends RuntimeException {
-    PayloadTooLargeException() {
+    private final int limit;
+
+    PayloadTooLargeException(int limit) {
       super("payload too large", null, false, false);
+      this.limit = limit;
     }
   }
 
@@ -81,7 +87,7 @@ public final class PayloadLimitFilter implements ContainerRequestFilter {
       implements jakarta.ws.rs.ext.ExceptionMapper<PayloadTooLargeException> {
     @Override
     public Response toResponse(PayloadTooLargeException e) {
-      return tooLarge();
+      return tooLarge(e.limit);
     }
   }
 }

@@ -8,6 +8,17 @@ public final class RequestLimits {
   /** Largest request body accepted, in bytes (also Bulk's {@code maxPayloadSize}). */
   public static final int MAX_PAYLOAD_BYTES = 1_048_576;
 
+  /**
+   * Largest CSV import body ({@code POST …/Users/.import}), in bytes: room for the 10,000 lines an
+   * import may have at about 400 bytes each, which a 1 MiB limit would not give.
+   */
+  public static final int MAX_CSV_IMPORT_BYTES = 4 * 1_048_576;
+
+  /** The body limit of a request to {@code path} (relative to the application root). */
+  public static int maxBodyBytes(String path) {
+    return path.endsWith("/Users/.import") ? MAX_CSV_IMPORT_BYTES : MAX_PAYLOAD_BYTES;
+  }
+
   /** Largest page a list or search returns ({@code filter.maxResults}). */
   public static final int MAX_PAGE_SIZE = 1_000;
 

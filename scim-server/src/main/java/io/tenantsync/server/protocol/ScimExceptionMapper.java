@@ -13,6 +13,11 @@ public final class ScimExceptionMapper implements ExceptionMapper<ScimException>
   @Override
   public Response toResponse(ScimException e) {
     int status = e.getScimError().getStatus();
+    if (status == 503) {
+      // Deliberate (e.g. lock conflicts outlasted the retries): the client may simply retry.
+      log.warn("503: {}", e.getScimError().getDetail());
+      return Response.fromResponse(ScimErrors.response(e)).header("Retry-After", "1").build();
+    }
     if (status >= 500) {
       return InternalErrors.response(e);
     }

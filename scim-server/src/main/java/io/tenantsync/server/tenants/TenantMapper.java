@@ -9,7 +9,12 @@ final class TenantMapper {
 
   private TenantMapper() {}
 
-  static TenantResource toResource(TenantEntity entity, Locations locations) {
+  /**
+   * @param showCodes whether unverified domains carry their {@code verificationCode} (the DNS TXT
+   *     record that proves the tenant owns the domain): for callers who manage domains, on single
+   *     tenants only
+   */
+  static TenantResource toResource(TenantEntity entity, Locations locations, boolean showCodes) {
     TenantResource resource = new TenantResource();
     resource.setId(entity.id());
     resource.setExternalId(entity.externalId());
@@ -22,6 +27,9 @@ final class TenantMapper {
                   TenantResource.Domain wire = new TenantResource.Domain();
                   wire.setValue(domain.name());
                   wire.setVerified(domain.verified());
+                  if (showCodes && !domain.verified()) {
+                    wire.setVerificationCode(domain.verificationCode());
+                  }
                   return wire;
                 })
             .toList());

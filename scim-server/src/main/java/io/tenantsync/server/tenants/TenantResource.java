@@ -72,8 +72,23 @@ public class TenantResource extends BaseScimResource {
       this.value = value;
     }
 
+    @Attribute(
+        description =
+            "While unverified: the value of the DNS TXT record at the domain that proves"
+                + " ownership; shown to those who manage the tenant's domains",
+        mutability = Mutability.READ_ONLY)
+    private String verificationCode;
+
     public Boolean getVerified() {
       return verified;
+    }
+
+    public String getVerificationCode() {
+      return verificationCode;
+    }
+
+    public void setVerificationCode(String verificationCode) {
+      this.verificationCode = verificationCode;
     }
 
     public void setVerified(Boolean verified) {

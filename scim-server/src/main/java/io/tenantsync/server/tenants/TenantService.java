@@ -31,6 +31,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.hibernate.Session;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -118,7 +119,7 @@ public final class TenantService implements ResourceService<TenantResource> {
                     null));
           }
           session.flush();
-          return TenantMapper.toResource(entity, locations);
+          return TenantMapper.toResource(entity, locations, true);
         });
   }
 
@@ -126,8 +127,9 @@ public final class TenantService implements ResourceService<TenantResource> {
   public TenantResource get(Caller caller, String id, Locations locations) throws ScimException {
     return database.inTransaction(
         session -> {
-          TenantAccess.resolve(session, caller, id);
-          return TenantMapper.toResource(session.find(TenantEntity.class, id), locations);
+          TenantGrant grant = TenantAccess.resolve(session, caller, id);
+          return TenantMapper.toResource(
+              session.find(TenantEntity.class, id), locations, showCodes(grant));
         });
   }
 
@@ -139,7 +141,7 @@ public final class TenantService implements ResourceService<TenantResource> {
         session ->
             query
                 .run(session, scope(caller))
-                .map(entity -> TenantMapper.toResource(entity, locations)));
+                .map(entity -> TenantMapper.toResource(entity, locations, false)));
   }
 
   /**
@@ -174,7 +176,8 @@ public final class TenantService implements ResourceService<TenantResource> {
           grant.requireFull("change the tenant");
           TenantEntity entity = session.find(TenantEntity.class, id);
           ETags.checkIfMatch(ifMatch, entity.version());
-          TenantResource request = edit.apply(TenantMapper.toResource(entity, locations));
+          TenantResource request =
+              edit.apply(TenantMapper.toResource(entity, locations, showCodes(grant)));
           String name = requireDisplayName(request.getDisplayName());
           if (request.getInitialDomain() != null
               && !request.getInitialDomain().equalsIgnoreCase(entity.initialDomain())) {
@@ -182,10 +185,12 @@ public final class TenantService implements ResourceService<TenantResource> {
           }
           entity.setDisplayName(name.trim());
           entity.setExternalId(request.getExternalId());
+          List<TenantDomain> before = entity.domains();
           apply(entity, request, grant.rights(), caller.isOperator());
+          refuseWithdrawingDomainsInUse(session, entity, before);
           entity.touch();
           session.flush();
-          return TenantMapper.toResource(entity, locations);
+          return TenantMapper.toResource(entity, locations, showCodes(grant));
         });
   }
 
@@ -233,15 +238,18 @@ public final class TenantService implements ResourceService<TenantResource> {
 
   /**
    * The requested domains. A domain the tenant already has keeps its verification state unless the
-   * operator sets it; a new one starts unverified unless the operator vouches for it.
+   * operator sets it; a new one starts unverified unless the operator vouches for it. {@code
+   * domains} absent from a PUT keeps the current ones (RFC 7644 §3.5.1 lets a service provider keep
+   * an omitted attribute; dropping a domain silently would strand the user names on it); {@code []}
+   * removes them all.
    */
   private static List<TenantDomain> domains(
       TenantEntity entity, @Nullable List<TenantResource.Domain> requested, boolean operator)
       throws BadRequestException {
-    List<TenantDomain> result = new ArrayList<>();
     if (requested == null) {
-      return result;
+      return entity.domains();
     }
+    List<TenantDomain> result = new ArrayList<>();
     Set<String> seen = new HashSet<>();
     for (TenantResource.Domain domain : requested) {
       String name = domain.getValue() == null ? "" : domain.getValue().trim();
@@ -265,6 +273,41 @@ public final class TenantService implements ResourceService<TenantResource> {
       result.add(new TenantDomain(lower, verified, code));
     }
     return result;
+  }
+
+  /**
+   * 400 if a domain verified before this change is now removed or unverified while a user name (of
+   * any user, retained and deleted ones included) is on it: those names would break R13.
+   */
+  private static void refuseWithdrawingDomainsInUse(
+      Session session, TenantEntity entity, List<TenantDomain> before) throws BadRequestException {
+    for (TenantDomain domain : before) {
+      if (!domain.verified() || entity.acceptsUserDomain(domain.name())) {
+        continue;
+      }
+      long users =
+          session
+              .createSelectionQuery(
+                  "select count(*) from UserEntity where tenantId = :tenant"
+                      + " and userNameCi like :suffix",
+                  Long.class)
+              .setParameter("tenant", entity.id())
+              .setParameter("suffix", "%@" + domain.name())
+              .getSingleResult();
+      if (users > 0) {
+        throw BadRequestException.invalidValue(
+            "domains: "
+                + domain.name()
+                + " is the domain of "
+                + users
+                + " user name(s); rename those users before removing or unverifying it");
+      }
+    }
+  }
+
+  /** Verification codes are for those who manage the tenant's domains: never Limited admins. */
+  private static boolean showCodes(TenantGrant grant) {
+    return grant.rights() != AdminRights.LIMITED;
   }
 
   private static String requireDisplayName(@Nullable String name) throws BadRequestException {

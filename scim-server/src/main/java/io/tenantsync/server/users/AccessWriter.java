@@ -25,8 +25,9 @@ import org.jspecify.annotations.Nullable;
  *   <li>an added entitlement takes one unit of its product, a removed one gives it back; any
  *       product without room refuses the whole request (400 {@code invalidValue} naming it), and
  *       the caller's rollback leaves everything as it was;
- *   <li>units are given back before new ones are taken, so moving a user from product A to B in one
- *       request (R11) never needs a spare unit of A;
+ *   <li>a request's units are given back and taken in one pass over the products in id order
+ *       ({@link LicensePool#change}): moving a user from product A to B in one request (R11) needs
+ *       a free unit of B only, and opposite moves running at once cannot deadlock;
  *   <li>in {@code unassign} mode an inactive user's licenses are suspended (remembered, no unit
  *       consumed) and restored on reactivation; in {@code blockOnly} mode they stay;
  *   <li>a license needs a usage location; an admin role needs an alternate email; roles take no
@@ -82,8 +83,7 @@ final class AccessWriter {
         take.add(productId);
       }
     }
-    LicensePool.release(session, release);
-    Optional<String> exhausted = LicensePool.consume(session, take);
+    Optional<String> exhausted = LicensePool.change(session, release, take);
     if (exhausted.isPresent()) {
       ProductEntity product = wanted.get(exhausted.get());
       session.refresh(product);

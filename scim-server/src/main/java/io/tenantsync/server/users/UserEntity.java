@@ -10,8 +10,10 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -107,6 +109,14 @@ public class UserEntity extends Auditable {
   @OrderColumn(name = "ordinal")
   private List<UserEmail> emails = new ArrayList<>();
 
+  /**
+   * The names this user holds (userName and initialUserName), kept in step by their setters; the
+   * database refuses one another user holds (409 {@code uniqueness}).
+   */
+  @ElementCollection
+  @CollectionTable(name = "user_name_reservation", joinColumns = @JoinColumn(name = "user_id"))
+  private Set<ReservedName> reservedNames = new HashSet<>();
+
   protected UserEntity() {}
 
   public UserEntity(String id, String tenantId) {
@@ -133,7 +143,11 @@ public class UserEntity extends Auditable {
 
   public void setUserName(String userName) {
     this.userName = userName;
-    this.userNameCi = userName.toLowerCase(Locale.ROOT);
+    String ci = userName.toLowerCase(Locale.ROOT);
+    if (!ci.equals(userNameCi)) {
+      this.userNameCi = ci;
+      reserveNames();
+    }
   }
 
   public String initialUserName() {
@@ -142,7 +156,25 @@ public class UserEntity extends Auditable {
 
   public void setInitialUserName(String initialUserName) {
     this.initialUserName = initialUserName;
-    this.initialUserNameCi = initialUserName.toLowerCase(Locale.ROOT);
+    String ci = initialUserName.toLowerCase(Locale.ROOT);
+    if (!ci.equals(initialUserNameCi)) {
+      this.initialUserNameCi = ci;
+      reserveNames();
+    }
+  }
+
+  /** Brings {@link #reservedNames} to the current userName and initialUserName. */
+  private void reserveNames() {
+    if (userNameCi == null || initialUserNameCi == null) {
+      return; // a new user, before both names are set
+    }
+    Set<ReservedName> wanted =
+        Set.copyOf(
+            List.of(
+                new ReservedName(tenantId, userNameCi),
+                new ReservedName(tenantId, initialUserNameCi)));
+    reservedNames.retainAll(wanted);
+    reservedNames.addAll(wanted);
   }
 
   public @Nullable String externalId() {

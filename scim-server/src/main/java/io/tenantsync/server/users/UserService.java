@@ -70,7 +70,7 @@ public final class UserService {
       Locations locations)
       throws ScimException {
     Set<Path> written = topLevelPaths(request);
-    return database.inTransaction(
+    Database.Work<Shown> work =
         session -> {
           TenantGrant grant = TenantAccess.resolve(session, caller, tenantId);
           grant.requireFull("create users");
@@ -103,7 +103,15 @@ public final class UserService {
               entitlements == null ? Set.of() : entitlements,
               roles == null ? Set.of() : roles);
           return finish(session, user, password, projection, written, locations);
-        });
+        };
+    try {
+      return database.inTransaction(work);
+    } catch (ResourceConflictException e) {
+      // The database refused a name a concurrent request took after this one's checks (V9's
+      // unique keys). Once more, the checks see it: a precise 409, or the next free
+      // initialUserName suffix (R16).
+      return database.inTransaction(work);
+    }
   }
 
   public Shown get(
@@ -398,7 +406,11 @@ public final class UserService {
         .uniqueResultOptional();
   }
 
-  /** 409 if another user (visible or retained) holds this userName or externalId. */
+  /**
+   * 409 if another user (visible, retained or deleted) holds this name as userName or
+   * initialUserName, or this externalId. The database's unique keys (V9) back this check against
+   * concurrent requests.
+   */
   private static void requireFree(
       Session session,
       String tenantId,
@@ -411,7 +423,8 @@ public final class UserService {
         session
             .createSelectionQuery(
                 "select count(*) from UserEntity where tenantId = :tenant"
-                    + " and userNameCi = :userName and id <> :self",
+                    + " and (userNameCi = :userName or initialUserNameCi = :userName)"
+                    + " and id <> :self",
                 Long.class)
             .setParameter("tenant", tenantId)
             .setParameter("userName", userName.toLowerCase(Locale.ROOT))
@@ -419,7 +432,10 @@ public final class UserService {
             .getSingleResult();
     if (nameHolders > 0) {
       throw ResourceConflictException.uniqueness(
-          "a user with userName " + userName + " exists in this tenant");
+          "userName "
+              + userName
+              + " is taken in this tenant: another user (retained and deleted ones included)"
+              + " holds it as its userName or initialUserName");
     }
     if (externalId == null) {
       return;

@@ -99,6 +99,93 @@ class CsvImportIT {
     assertEquals(0, op.get(tenant.users()).json().path("totalResults").asInt());
   }
 
+  Http.Reply importCsv(Tenant tenant, String body) {
+    return server
+        .operator()
+        .send("POST", tenant.users() + "/.import", body, Map.of("Content-Type", "text/csv"));
+  }
+
+  @Test
+  void everyLineIsCheckedFirstAndEveryInvalidOneReported() {
+    Tenant tenant = server.fixtures().tenant();
+    String d = tenant.domain();
+    JsonNode result =
+        importCsv(
+                tenant,
+                "User Name,First Name,Country or Region\n"
+                    + ("amy@" + d + ",Amy,France\n")
+                    + "no-at-sign,Bob,France\n"
+                    + ",Carl,France\n"
+                    + ("dan@" + d + ",Dan,Narnia\n")
+                    + ("AMY@" + d + ",Amy again,France\n")
+                    + ("eve@" + d + ",Eve,DE\n"))
+            .expect(200)
+            .json();
+    assertEquals(2, result.path("created").asInt(), result.toString());
+    assertEquals(4, result.path("failed").asInt(), result.toString());
+    JsonNode lines = result.path("lines");
+    assertEquals(6, lines.size());
+    String[][] expected = {
+      {"2", "201", null, null},
+      {"3", "400", "invalidValue", "User Name 'no-at-sign' is not local@domain"},
+      {"4", "400", "invalidValue", "User Name is empty"},
+      {"5", "400", "invalidValue", "Country or Region 'Narnia' is not a country name or ISO code"},
+      {"6", "409", "uniqueness", "User Name AMY@" + d + " is already on line 2 of the file"},
+      {"7", "201", null, null}
+    };
+    for (int i = 0; i < expected.length; i++) {
+      JsonNode line = lines.get(i);
+      assertEquals(expected[i][0], line.path("line").asText(), line.toString());
+      assertEquals(expected[i][1], line.path("status").asText(), line.toString());
+      if (expected[i][2] != null) {
+        assertEquals(expected[i][2], line.path("scimType").asText(), line.toString());
+        assertEquals(expected[i][3], line.path("detail").asText(), line.toString());
+      }
+    }
+    assertEquals(2, server.operator().get(tenant.users()).json().path("totalResults").asInt());
+  }
+
+  @Test
+  void aFileBrokenAtItsEndAppliesNothing() {
+    Tenant tenant = server.fixtures().tenant();
+    importCsv(
+            tenant,
+            "User Name,First Name\nann@"
+                + tenant.domain()
+                + ",Ann\nbob@"
+                + tenant.domain()
+                + ",\"Bob\n")
+        .expectError(400, "invalidSyntax");
+    assertEquals(0, server.operator().get(tenant.users()).json().path("totalResults").asInt());
+  }
+
+  @Test
+  void theImportHasItsOwnBodyLimitOfFourMebibytes() {
+    Tenant tenant = server.fixtures().tenant();
+    String padding = "x".repeat(500_000);
+    StringBuilder large = new StringBuilder("User Name,Notes\n");
+    large.append("ann@").append(tenant.domain()).append(",").append(padding).append("\n");
+    for (int i = 0; i < 2; i++) {
+      large.append("x").append(i).append("@").append(tenant.domain()).append(",");
+      large.append(padding).append("\n");
+    }
+    assertTrue(large.length() > 1_048_576 && large.length() < 4 * 1_048_576);
+    JsonNode accepted = importCsv(tenant, large.toString()).expect(200).json();
+    assertEquals(3, accepted.path("created").asInt(), accepted.toString());
+    assertEquals("Notes", accepted.path("ignoredColumns").get(0).asText());
+
+    String tooLarge = "User Name,Notes\nzed@" + tenant.domain() + "," + "y".repeat(4 * 1_048_576);
+    var refused = importCsv(tenant, tooLarge).expectError(413, null);
+    assertTrue(
+        refused.json().path("detail").asText().contains("4194304 bytes"), refused.toString());
+    assertEquals(3, server.operator().get(tenant.users()).json().path("totalResults").asInt());
+    // Other endpoints keep the 1 MiB limit.
+    server
+        .operator()
+        .post(tenant.users(), "{\"userName\":\"" + "z".repeat(1_048_576) + "\"}")
+        .expectError(413, null);
+  }
+
   @Test
   void commandLineImportsAFile(@TempDir Path dir) throws Exception {
     Tenant tenant = server.fixtures().tenant();
