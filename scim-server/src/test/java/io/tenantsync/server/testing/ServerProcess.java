@@ -7,17 +7,23 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A TenantSync server in a child JVM (its own outbox workers, its own connection pool) on an {@link
- * ItDatabase}, for tests that need several nodes or a process that dies. Its output is kept (the
- * last lines) for failure messages. {@link #kill} is SIGKILL: no shutdown hook, no graceful stop.
+ * A TenantSync server in a child JVM (its own outbox workers, its own connection pool), for tests
+ * that need several nodes, a process that dies, or the packaged jar exactly as an operator starts
+ * it ({@link #startJar}). Its output is kept (the last lines) for failure messages. {@link #kill}
+ * is SIGKILL: no shutdown hook, no graceful stop.
  *
  * <p>Not thread-safe except {@link #output}, which the reader thread fills.
  */
@@ -28,6 +34,7 @@ public final class ServerProcess implements AutoCloseable {
   private final String name;
   private final Process process;
   private final Deque<String> output = new ArrayDeque<>();
+  private final CountDownLatch outputClosed = new CountDownLatch(1);
   private volatile int port = -1;
 
   private ServerProcess(String name, Process process) {
@@ -37,32 +44,107 @@ public final class ServerProcess implements AutoCloseable {
 
   /** Starts a node on {@code database} (operator token {@link TestServer#OPERATOR_TOKEN}). */
   public static ServerProcess start(String name, ItDatabase database) {
-    ProcessBuilder builder =
-        new ProcessBuilder(
-            System.getProperty("java.home") + "/bin/java",
-            "-Xmx256m",
-            "-cp",
-            System.getProperty("java.class.path"),
-            "io.tenantsync.server.TenantSyncServer");
-    builder.environment().put(ServerConfig.PORT, "0");
-    builder.environment().put(ServerConfig.DB_URL, database.url);
-    builder.environment().put(ServerConfig.DB_USER, database.user);
-    builder.environment().put(ServerConfig.DB_PASSWORD, database.password);
-    builder.environment().put(ServerConfig.OPERATOR_TOKEN, TestServer.OPERATOR_TOKEN);
-    builder.environment().put(ServerConfig.RECONCILE_INTERVAL, "0");
-    builder.redirectErrorStream(true);
-    ServerProcess node;
-    try {
-      node = new ServerProcess(name, builder.start());
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot start server process " + name, e);
-    }
+    ServerProcess node = launch(name, classPathCommand(), environment(database));
     node.awaitReady();
     return node;
   }
 
+  /**
+   * Starts {@code java -jar target/scim-server.jar} — the packaged artifact, as an operator runs it
+   * — with {@code environment} added to the defaults of {@link #environment}, and waits until it
+   * logs {@code ready in N ms}.
+   */
+  public static ServerProcess startJar(String name, Map<String, String> environment) {
+    ServerProcess node = launch(name, jarCommand(), environment);
+    node.awaitReady();
+    return node;
+  }
+
+  /**
+   * Runs the packaged jar with {@code environment} where it is expected not to start: returns its
+   * exit status and everything it printed (standard output and error together).
+   */
+  public static Exited runJarExpectingExit(Map<String, String> environment) {
+    ServerProcess node = launch("failing start", jarCommand(), environment);
+    node.readOutput(new CountDownLatch(1));
+    int status = node.awaitExit();
+    node.outputDone();
+    synchronized (node) {
+      return new Exited(status, String.join("\n", node.output));
+    }
+  }
+
+  /** What a process that ended printed, and its exit status. */
+  public record Exited(int status, String output) {}
+
+  /** The settings of a test node on {@code database}: port 0, test operator token, no schedule. */
+  public static Map<String, String> environment(ItDatabase database) {
+    Map<String, String> env = new HashMap<>();
+    env.put(ServerConfig.PORT, "0");
+    env.put(ServerConfig.DB_URL, database.url);
+    env.put(ServerConfig.DB_USER, database.user);
+    env.put(ServerConfig.DB_PASSWORD, database.password);
+    env.put(ServerConfig.OPERATOR_TOKEN, TestServer.OPERATOR_TOKEN);
+    env.put(ServerConfig.RECONCILE_INTERVAL, "0");
+    return env;
+  }
+
+  /** The runnable jar {@code mvn package} builds; failsafe runs after {@code package}. */
+  public static Path jar() {
+    Path jar = Path.of(System.getProperty("basedir", "."), "target", "scim-server.jar");
+    if (!Files.isRegularFile(jar)) {
+      throw new AssertionError(jar.toAbsolutePath() + " is missing: run mvn package first");
+    }
+    return jar;
+  }
+
+  private static List<String> classPathCommand() {
+    return List.of(
+        javaExecutable(),
+        "-Xmx256m",
+        "-cp",
+        System.getProperty("java.class.path"),
+        "io.tenantsync.server.TenantSyncServer");
+  }
+
+  private static List<String> jarCommand() {
+    return List.of(javaExecutable(), "-Xmx256m", "-jar", jar().toString());
+  }
+
+  private static String javaExecutable() {
+    return System.getProperty("java.home") + "/bin/java";
+  }
+
+  private static ServerProcess launch(
+      String name, List<String> command, Map<String, String> environment) {
+    ProcessBuilder builder = new ProcessBuilder(command);
+    builder.environment().keySet().removeIf(key -> key.startsWith("TENANTSYNC_"));
+    builder.environment().putAll(environment);
+    builder.redirectErrorStream(true);
+    try {
+      return new ServerProcess(name, builder.start());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot start server process " + name, e);
+    }
+  }
+
   private void awaitReady() {
     CountDownLatch ready = new CountDownLatch(1);
+    readOutput(ready);
+    try {
+      if (!ready.await(60, TimeUnit.SECONDS)) {
+        process.destroyForcibly();
+        throw new AssertionError("server process " + name + " did not start:\n" + output());
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      process.destroyForcibly();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Keeps the process's output and counts {@code ready} down once it logs its port. */
+  private void readOutput(CountDownLatch ready) {
     Thread reader =
         new Thread(
             () -> {
@@ -80,19 +162,23 @@ public final class ServerProcess implements AutoCloseable {
                 }
               } catch (IOException e) {
                 keep("(output closed: " + e + ")");
+              } finally {
+                outputClosed.countDown();
               }
             },
             "server-process-" + name);
     reader.setDaemon(true);
     reader.start();
+  }
+
+  /** Waits until the process's output has been read to its end (after it exited). */
+  private void outputDone() {
     try {
-      if (!ready.await(60, TimeUnit.SECONDS)) {
-        process.destroyForcibly();
-        throw new AssertionError("server process " + name + " did not start:\n" + output());
+      if (!outputClosed.await(10, TimeUnit.SECONDS)) {
+        throw new AssertionError("output of " + name + " did not end");
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      process.destroyForcibly();
       throw new IllegalStateException(e);
     }
   }
@@ -127,11 +213,23 @@ public final class ServerProcess implements AutoCloseable {
     awaitExit();
   }
 
-  private void awaitExit() {
+  /** SIGTERM, as an orchestrator stops a node: the process drains and exits on its own. */
+  public void terminate() {
+    process.destroy();
+  }
+
+  public boolean isAlive() {
+    return process.isAlive();
+  }
+
+  /** Waits (up to 60 s) until the process ended; returns its exit status. */
+  public int awaitExit() {
     try {
-      if (!process.waitFor(30, TimeUnit.SECONDS)) {
-        throw new AssertionError("server process " + name + " did not exit");
+      if (!process.waitFor(60, TimeUnit.SECONDS)) {
+        process.destroyForcibly();
+        throw new AssertionError("server process " + name + " did not exit:\n" + output());
       }
+      return process.exitValue();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
