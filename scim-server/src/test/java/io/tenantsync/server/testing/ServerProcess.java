@@ -1,7 +1,6 @@
 package io.tenantsync.server.testing;
 
 import io.tenantsync.server.config.ServerConfig;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
@@ -33,29 +32,32 @@ public final class ServerProcess implements AutoCloseable {
 
   private final String name;
   private final Process process;
+  private final Path outputFile;
   private final Deque<String> output = new ArrayDeque<>();
   private final CountDownLatch outputClosed = new CountDownLatch(1);
   private volatile int port = -1;
 
-  private ServerProcess(String name, Process process) {
+  private ServerProcess(String name, Process process, Path outputFile) {
     this.name = name;
     this.process = process;
+    this.outputFile = outputFile;
   }
 
   /** Starts a node on {@code database} (operator token {@link TestServer#OPERATOR_TOKEN}). */
   public static ServerProcess start(String name, ItDatabase database) {
-    ServerProcess node = launch(name, classPathCommand(), environment(database));
+    ServerProcess node = launch(name, classPathCommand(), environment(database), Path.of("."));
     node.awaitReady();
     return node;
   }
 
   /**
    * Starts {@code java -jar target/scim-server.jar} — the packaged artifact, as an operator runs it
-   * — with {@code environment} added to the defaults of {@link #environment}, and waits until it
-   * logs {@code ready in N ms}.
+   * — in {@code workingDirectory} (where the default {@code ./data} lands) with exactly the
+   * TenantSync variables of {@code environment}, and waits until it logs {@code ready in N ms}.
    */
-  public static ServerProcess startJar(String name, Map<String, String> environment) {
-    ServerProcess node = launch(name, jarCommand(), environment);
+  public static ServerProcess startJar(
+      String name, Map<String, String> environment, Path workingDirectory) {
+    ServerProcess node = launch(name, jarCommand(), environment, workingDirectory);
     node.awaitReady();
     return node;
   }
@@ -65,10 +67,9 @@ public final class ServerProcess implements AutoCloseable {
    * exit status and everything it printed (standard output and error together).
    */
   public static Exited runJarExpectingExit(Map<String, String> environment) {
-    ServerProcess node = launch("failing start", jarCommand(), environment);
+    ServerProcess node = launch("failing start", jarCommand(), environment, Path.of("."));
     node.readOutput(new CountDownLatch(1));
     int status = node.awaitExit();
-    node.outputDone();
     synchronized (node) {
       return new Exited(status, String.join("\n", node.output));
     }
@@ -108,7 +109,7 @@ public final class ServerProcess implements AutoCloseable {
   }
 
   private static List<String> jarCommand() {
-    return List.of(javaExecutable(), "-Xmx256m", "-jar", jar().toString());
+    return List.of(javaExecutable(), "-Xmx256m", "-jar", jar().toAbsolutePath().toString());
   }
 
   private static String javaExecutable() {
@@ -116,13 +117,16 @@ public final class ServerProcess implements AutoCloseable {
   }
 
   private static ServerProcess launch(
-      String name, List<String> command, Map<String, String> environment) {
-    ProcessBuilder builder = new ProcessBuilder(command);
+      String name, List<String> command, Map<String, String> environment, Path directory) {
+    ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile());
     builder.environment().keySet().removeIf(key -> key.startsWith("TENANTSYNC_"));
     builder.environment().putAll(environment);
     builder.redirectErrorStream(true);
     try {
-      return new ServerProcess(name, builder.start());
+      Path output = Files.createTempFile("tenantsync-" + name.replace(' ', '-'), ".log");
+      output.toFile().deleteOnExit();
+      builder.redirectOutput(output.toFile());
+      return new ServerProcess(name, builder.start(), output);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start server process " + name, e);
     }
@@ -143,25 +147,46 @@ public final class ServerProcess implements AutoCloseable {
     }
   }
 
-  /** Keeps the process's output and counts {@code ready} down once it logs its port. */
+  /**
+   * Keeps the process's output and counts {@code ready} down once it logs its port. The output goes
+   * to a file that this thread follows: a pipe would lose the last lines when the JDK drains it on
+   * the process's exit while a read is under way.
+   */
   private void readOutput(CountDownLatch ready) {
     Thread reader =
         new Thread(
             () -> {
-              try (BufferedReader lines =
-                  new BufferedReader(
-                      new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = lines.readLine()) != null) {
-                  keep(line);
-                  Matcher matcher = READY.matcher(line);
-                  if (port < 0 && matcher.find()) {
-                    port = Integer.parseInt(matcher.group(1));
-                    ready.countDown();
+              try (InputStreamReader in =
+                  new InputStreamReader(Files.newInputStream(outputFile), StandardCharsets.UTF_8)) {
+                StringBuilder line = new StringBuilder();
+                char[] buffer = new char[8192];
+                boolean exited = false;
+                while (true) {
+                  int read = in.read(buffer);
+                  if (read < 0) {
+                    if (exited) {
+                      break;
+                    }
+                    exited = !process.isAlive();
+                    Thread.sleep(exited ? 0 : 20);
+                    continue;
+                  }
+                  for (int k = 0; k < read; k++) {
+                    if (buffer[k] == '\n') {
+                      line(line.toString(), ready);
+                      line.setLength(0);
+                    } else {
+                      line.append(buffer[k]);
+                    }
                   }
                 }
+                if (line.length() > 0) {
+                  line(line.toString(), ready);
+                }
               } catch (IOException e) {
-                keep("(output closed: " + e + ")");
+                keep("(output unreadable: " + e + ")");
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
               } finally {
                 outputClosed.countDown();
               }
@@ -169,6 +194,15 @@ public final class ServerProcess implements AutoCloseable {
             "server-process-" + name);
     reader.setDaemon(true);
     reader.start();
+  }
+
+  private void line(String line, CountDownLatch ready) {
+    keep(line);
+    Matcher matcher = READY.matcher(line);
+    if (port < 0 && matcher.find()) {
+      port = Integer.parseInt(matcher.group(1));
+      ready.countDown();
+    }
   }
 
   /** Waits until the process's output has been read to its end (after it exited). */
@@ -203,6 +237,11 @@ public final class ServerProcess implements AutoCloseable {
     return new Http(baseUri(), TestServer.OPERATOR_TOKEN);
   }
 
+  /** The port the process announced in its {@code ready} line. */
+  public int port() {
+    return port;
+  }
+
   public long pid() {
     return process.pid();
   }
@@ -229,6 +268,7 @@ public final class ServerProcess implements AutoCloseable {
         process.destroyForcibly();
         throw new AssertionError("server process " + name + " did not exit:\n" + output());
       }
+      outputDone();
       return process.exitValue();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
