@@ -233,6 +233,11 @@ public final class ServerProcess implements AutoCloseable {
     return URI.create("http://127.0.0.1:" + port);
   }
 
+  /** Requests with {@code token} as bearer token. */
+  public Http as(String token) {
+    return new Http(baseUri(), token);
+  }
+
   public Http operator() {
     return new Http(baseUri(), TestServer.OPERATOR_TOKEN);
   }
