@@ -39,6 +39,7 @@ import io.tenantsync.server.products.UserLicenseEntity;
 import io.tenantsync.server.protocol.CatchAllExceptionMapper;
 import io.tenantsync.server.protocol.JsonErrorMapper;
 import io.tenantsync.server.protocol.PayloadLimitFilter;
+import io.tenantsync.server.protocol.PlainErrorFilter;
 import io.tenantsync.server.protocol.ScimExceptionMapper;
 import io.tenantsync.server.protocol.ScimJsonProvider;
 import io.tenantsync.server.protocol.WebApplicationExceptionMapper;
@@ -248,6 +249,7 @@ public final class TenantSyncServer implements AutoCloseable {
     app.register(new ReconciliationsEndpoint(new ReconciliationService(database)));
     app.register(SandboxEndpoint.create(database, config.operatorToken()));
     app.register(new GraphErrorFilter());
+    app.register(new PlainErrorFilter());
     return app;
   }
 
