@@ -39,6 +39,7 @@ import io.tenantsync.server.products.UserLicenseEntity;
 import io.tenantsync.server.protocol.CatchAllExceptionMapper;
 import io.tenantsync.server.protocol.JsonErrorMapper;
 import io.tenantsync.server.protocol.PayloadLimitFilter;
+import io.tenantsync.server.protocol.PlainErrorFilter;
 import io.tenantsync.server.protocol.ScimExceptionMapper;
 import io.tenantsync.server.protocol.ScimJsonProvider;
 import io.tenantsync.server.protocol.WebApplicationExceptionMapper;
@@ -72,6 +73,7 @@ import io.tenantsync.server.users.UserEntity;
 import io.tenantsync.server.users.UserQueries;
 import io.tenantsync.server.users.UserService;
 import io.tenantsync.server.users.UsersEndpoint;
+import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -141,16 +143,22 @@ public final class TenantSyncServer implements AutoCloseable {
     this.deletedUserPurge = deletedUserPurge;
   }
 
+  /** Exit status of a start refused for its configuration (a bad or unusable value). */
+  static final int EXIT_BAD_CONFIGURATION = 2;
+
+  /**
+   * Serves until SIGTERM. A configuration that cannot be used ends the process with status {@value
+   * #EXIT_BAD_CONFIGURATION} and one line on standard error naming the variable, without a stack.
+   */
   public static void main(String[] args) throws Exception {
-    ServerConfig config;
+    TenantSyncServer server;
     try {
-      config = ServerConfig.fromEnvironment(System.getenv());
+      server = start(ServerConfig.fromEnvironment(System.getenv()));
     } catch (ConfigException e) {
       System.err.println("tenantsync: cannot start: " + e.getMessage());
-      System.exit(2);
+      System.exit(EXIT_BAD_CONFIGURATION);
       return;
     }
-    TenantSyncServer server = start(config);
     Runtime.getRuntime().addShutdownHook(new Thread(server::close, "tenantsync-shutdown"));
     server.jetty.join();
   }
@@ -163,7 +171,14 @@ public final class TenantSyncServer implements AutoCloseable {
       SLF4JBridgeHandler.install();
     }
     log.info("starting with {}", config);
-    Database database = Database.open(config, ENTITIES);
+    Server jetty = listening(config.port());
+    Database database;
+    try {
+      database = Database.open(config, ENTITIES);
+    } catch (RuntimeException e) {
+      stopQuietly(jetty);
+      throw e;
+    }
     try {
       OperatorTokenBootstrap.ensure(database, config.operatorToken(), System.out);
       SecretBox secretBox = new SecretBox(InstallationSecrets.key(database, "secret-box"));
@@ -171,7 +186,7 @@ public final class TenantSyncServer implements AutoCloseable {
       TenantDirectories directories =
           new TenantDirectories(
               database, secretBox, new ConnectorCredentials(database, secretBox), self::get);
-      Server jetty = jetty(config.port(), application(config, database, secretBox));
+      serve(jetty, application(config, database, secretBox));
       jetty.start();
       self.set(
           URI.create(
@@ -196,6 +211,7 @@ public final class TenantSyncServer implements AutoCloseable {
           "ready in {} ms on port {}", (System.nanoTime() - started) / 1_000_000, server.port());
       return server;
     } catch (Exception e) {
+      stopQuietly(jetty);
       database.close();
       throw e;
     }
@@ -251,22 +267,53 @@ public final class TenantSyncServer implements AutoCloseable {
             new ReconciliationService(database, cursors, CURSOR_TIMEOUT_MILLIS)));
     app.register(SandboxEndpoint.create(database, config.operatorToken()));
     app.register(new GraphErrorFilter());
+    app.register(new PlainErrorFilter());
     return app;
   }
 
-  private static Server jetty(int port, ResourceConfig app) {
+  /**
+   * A Jetty server that already holds its listening socket, so that a port that cannot be used
+   * stops the start before the database is touched, with a message naming {@code TENANTSYNC_PORT}.
+   */
+  private static Server listening(int port) {
     Server server = new Server();
     ServerConnector connector = new ServerConnector(server);
     connector.setPort(port);
     server.addConnector(connector);
+    server.setErrorHandler(new JsonErrorHandler());
+    server.setStopTimeout(30_000);
+    try {
+      connector.open();
+    } catch (IOException e) {
+      throw ConfigException.unusable(
+          ServerConfig.PORT,
+          String.valueOf(port),
+          "cannot listen on it (" + e.getMessage() + "); is another process using it?",
+          e);
+    }
+    return server;
+  }
+
+  /** The application behind the graceful handler that lets in-flight requests finish on stop. */
+  private static void serve(Server server, ResourceConfig app) {
     ServletContextHandler context = new ServletContextHandler();
     context.setContextPath("/");
     context.addServlet(new ServletHolder(new ServletContainer(app)), "/*");
     context.setErrorHandler(new JsonErrorHandler());
     server.setHandler(new GracefulHandler(context));
-    server.setErrorHandler(new JsonErrorHandler());
-    server.setStopTimeout(30_000);
-    return server;
+  }
+
+  private static void stopQuietly(Server jetty) {
+    try {
+      jetty.stop();
+      for (var connector : jetty.getConnectors()) {
+        if (connector instanceof ServerConnector server) {
+          server.close();
+        }
+      }
+    } catch (Exception e) {
+      log.warn("error while releasing the HTTP port after a failed start", e);
+    }
   }
 
   public int port() {

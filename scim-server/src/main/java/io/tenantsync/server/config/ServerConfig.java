@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.Objects;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -37,6 +38,10 @@ public record ServerConfig(
 
   /** The embedded default: a file database under ./data, created on first start. */
   public static final String DEFAULT_DB_URL = "jdbc:h2:file:./data/tenantsync";
+
+  private static final Pattern URL_PASSWORD_OPTION =
+      Pattern.compile("(?i)((?:password|pwd)=)[^&;]*");
+  private static final Pattern URL_USER_INFO_PASSWORD = Pattern.compile("(//[^/:@]+:)[^/@]*@");
 
   /** Shortest operator token accepted from the environment. */
   static final int MIN_TOKEN_LENGTH = 20;
@@ -139,15 +144,27 @@ public record ServerConfig(
     return raw == null || raw.isBlank() ? null : raw;
   }
 
-  /** Never prints secrets. */
+  /**
+   * The JDBC URL fit for logs and error messages: a password given inside it ({@code
+   * user:secret@host}, {@code password=secret}) is replaced by {@code ***}.
+   */
+  public String dbUrlForDisplay() {
+    return URL_USER_INFO_PASSWORD
+        .matcher(URL_PASSWORD_OPTION.matcher(dbUrl).replaceAll("$1***"))
+        .replaceFirst("$1***@");
+  }
+
+  /** Never prints secrets: no password, no token, a masked URL. */
   @Override
   public String toString() {
-    return "ServerConfig[port=%d, dbUrl=%s, dbUser=%s, operatorToken=%s, reconcileInterval=%s]"
+    return ("ServerConfig[port=%d, dbUrl=%s, dbUser=%s, dbPassword=%s, operatorToken=%s,"
+            + " reconcileInterval=%s]")
         .formatted(
             port,
-            dbUrl,
+            dbUrlForDisplay(),
             dbUser,
-            operatorToken == null ? "(generated)" : "(from environment)",
+            dbPassword == null ? "(none)" : "***",
+            operatorToken == null ? "(generated)" : "*** (from environment)",
             reconcileInterval);
   }
 }

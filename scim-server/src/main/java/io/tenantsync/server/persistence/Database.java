@@ -52,9 +52,14 @@ public final class Database implements AutoCloseable {
     this.sessionFactory = sessionFactory;
   }
 
-  /** Connects, migrates and builds the session factory; fails fast if any step fails. */
+  /**
+   * Connects, migrates and builds the session factory; fails fast if any step fails, with a {@link
+   * io.tenantsync.server.config.ConfigException} when the database cannot be reached or refuses the
+   * credentials.
+   */
   public static Database open(ServerConfig config, List<Class<?>> entityClasses) {
     DatabaseKind kind = DatabaseKind.of(config);
+    ConnectionCheck.connect(config, jdbcUrl(config, kind));
     HikariDataSource dataSource = pool(config, kind, "tenantsync", false);
     HikariDataSource readSource = null;
     try {
@@ -112,7 +117,9 @@ public final class Database implements AutoCloseable {
           // when the server has not flagged a transaction yet (a first statement that failed
           // on a duplicate key), leaving that statement's locks on the pooled connection.
           "useLocalSessionState=true",
-          "cacheServerConfiguration=true");
+          "cacheServerConfiguration=true",
+          // A database that does not answer fails the start (or a request) in seconds, not never.
+          "connectTimeout=10000");
     }
     return withDefaults(url, ';', ';', "DB_CLOSE_ON_EXIT=FALSE", "LOCK_TIMEOUT=10000");
   }

@@ -31,6 +31,10 @@ public final class UniqueConstraints {
           Map.entry("uq_group_external_id", "a group with this externalId exists in the tenant"),
           Map.entry("uq_product_sku", "a product with this skuPartNumber exists in the tenant"),
           Map.entry("uq_offer_code", "offer code collision; retry"),
+          Map.entry(
+              "uq_rel_active",
+              "the tenant already has an active relationship with this reseller; terminate it"
+                  + " first to change the role"),
           Map.entry("uq_api_token_hash", "token collision; retry"));
 
   private UniqueConstraints() {}

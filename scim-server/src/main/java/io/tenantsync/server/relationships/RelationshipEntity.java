@@ -44,6 +44,13 @@ public class RelationshipEntity extends Auditable {
   @Column(name = "ended_at")
   private @Nullable Long endedAt;
 
+  /**
+   * {@code resellerId:tenantId} while the row is active, null after: a unique index on it lets the
+   * database refuse a second active relationship for the pair (migration V10).
+   */
+  @Column(name = "active_key")
+  private @Nullable String activeKey;
+
   protected RelationshipEntity() {}
 
   public RelationshipEntity(
@@ -60,6 +67,12 @@ public class RelationshipEntity extends Auditable {
     this.role = role.wireName();
     this.status = ACTIVE;
     this.expiresAt = expiresAt == null ? null : expiresAt.toEpochMilli();
+    this.activeKey = activeKey(resellerId, tenantId);
+  }
+
+  /** The value of {@code active_key} for an active relationship between these two. */
+  public static String activeKey(String resellerId, String tenantId) {
+    return resellerId + ":" + tenantId;
   }
 
   public String id() {
@@ -98,6 +111,19 @@ public class RelationshipEntity extends Auditable {
     if (ACTIVE.equals(status)) {
       status = TERMINATED;
       endedAt = System.currentTimeMillis();
+      activeKey = null;
+    }
+  }
+
+  /**
+   * Records an expiry that the clock already decided (status reads {@code expired} either way), so
+   * that the pair's {@code active_key} is free for a new relationship.
+   */
+  public void recordExpiry(long nowMillis) {
+    if (ACTIVE.equals(status) && expiresAt != null && expiresAt <= nowMillis) {
+      status = EXPIRED;
+      endedAt = expiresAt;
+      activeKey = null;
     }
   }
 }

@@ -33,6 +33,11 @@ import org.jspecify.annotations.Nullable;
 public final class RelationshipService implements ResourceService<RelationshipResource> {
   static final String ENDPOINT = "DelegatedAdminRelationships";
 
+  /** The refusal of a second active relationship, from the check or from the unique index. */
+  private static final String ALREADY_ACTIVE =
+      "the tenant already has an active relationship with this reseller; terminate it first to"
+          + " change the role";
+
   /**
    * Filterable and sortable: id, reseller and tenant (exact), role (any case), expiresAt, meta
    * dates. {@code status} is not: it depends on the clock ({@code expired} once {@code expiresAt}
@@ -92,22 +97,25 @@ public final class RelationshipService implements ResourceService<RelationshipRe
                   .uniqueResultOptional()
                   .orElseThrow(
                       () -> BadRequestException.invalidValue("no offer with this offerCode"));
-          long active =
+          long now = System.currentTimeMillis();
+          List<RelationshipEntity> current =
               session
                   .createSelectionQuery(
-                      "select count(*) from RelationshipEntity where resellerId = :reseller and"
-                          + " tenantId = :tenant and status = 'active'"
-                          + " and (expiresAt is null or expiresAt > :now)",
-                      Long.class)
+                      "from RelationshipEntity where resellerId = :reseller and"
+                          + " tenantId = :tenant and status = 'active'",
+                      RelationshipEntity.class)
                   .setParameter("reseller", offer.resellerId())
                   .setParameter("tenant", tenantId)
-                  .setParameter("now", System.currentTimeMillis())
-                  .getSingleResult();
-          if (active > 0) {
-            throw ResourceConflictException.uniqueness(
-                "the tenant already has an active relationship with this reseller; terminate it"
-                    + " first to change the role");
+                  .getResultList();
+          for (RelationshipEntity relationship : current) {
+            if (RelationshipEntity.ACTIVE.equals(relationship.status(now))) {
+              throw ResourceConflictException.uniqueness(ALREADY_ACTIVE);
+            }
+            relationship.recordExpiry(now);
           }
+          session.flush();
+          // A concurrent accept for the same pair that passed the check above loses here, on
+          // the unique active_key: 409 uniqueness (UniqueConstraints).
           RelationshipEntity entity =
               new RelationshipEntity(
                   Ids.newId(), offer.resellerId(), tenantId, offer.id(), offer.role(), expiresAt);

@@ -55,6 +55,27 @@ class AuthenticationIT {
   }
 
   @Test
+  void revokedTenantTokenGets401AtTenantLevelToo() {
+    var tenant = server.fixtures().tenant();
+    var created =
+        server
+            .operator()
+            .post(
+                "ApiTokens",
+                """
+                {"subject":{"type":"tenant","value":"%s"},"displayName":"idp"}"""
+                    .formatted(tenant.id()))
+            .expect(201);
+    var idp = server.as(created.json().path("token").asText());
+    idp.get(tenant.users()).expect(200);
+
+    idp.delete("ApiTokens/" + created.id()).expect(204);
+
+    idp.get(tenant.users()).expectError(401, null);
+    idp.get("Tenants/" + tenant.id()).expectError(401, null);
+  }
+
+  @Test
   void tokenSecretIsReturnedOnceAndNeverStored() throws Exception {
     String reseller = server.fixtures().reseller(Fixtures.unique("r"));
     var created =

@@ -49,6 +49,23 @@ class ServerConfigTest {
   }
 
   @Test
+  void passwordsInsideTheDatabaseUrlAreMasked() {
+    ServerConfig options =
+        ServerConfig.fromEnvironment(
+            Map.of("TENANTSYNC_DB_URL", "jdbc:mysql://db:3306/ts?user=u&password=s3cret&ssl=true"));
+    assertEquals("jdbc:mysql://db:3306/ts?user=u&password=***&ssl=true", options.dbUrlForDisplay());
+    ServerConfig userInfo =
+        ServerConfig.fromEnvironment(Map.of("TENANTSYNC_DB_URL", "jdbc:mysql://u:s3cret@db/ts"));
+    assertEquals("jdbc:mysql://u:***@db/ts", userInfo.dbUrlForDisplay());
+    ServerConfig h2 =
+        ServerConfig.fromEnvironment(
+            Map.of("TENANTSYNC_DB_URL", "jdbc:h2:file:./d;PASSWORD=s3cret"));
+    assertFalse(h2.toString().contains("s3cret"), h2.toString());
+    assertFalse(options.toString().contains("s3cret"), options.toString());
+    assertFalse(userInfo.toString().contains("s3cret"), userInfo.toString());
+  }
+
+  @Test
   void toStringHidesSecrets() {
     ServerConfig config =
         ServerConfig.fromEnvironment(

@@ -2,8 +2,11 @@ package io.tenantsync.server.protocol;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.tenantsync.server.testing.Http;
 import io.tenantsync.server.testing.TestServer;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -17,23 +20,85 @@ class ProtocolErrorsIT {
     var reply = server.operator().get("NoSuchThing").expectError(404, null);
     assertEquals("application/scim+json", reply.header("Content-Type"));
     server.operator().get("/scim/v2/tenants/x/Nope/1").expectError(404, null);
+    String tenant = server.fixtures().tenant().id();
+    server.operator().get("tenants/" + tenant + "/Nope").expectError(404, null);
   }
 
   @Test
-  void malformedJsonIsInvalidSyntax() {
-    var reply =
-        server.operator().post("Resellers", "{\"displayName\": ").expectError(400, "invalidSyntax");
+  void malformedJsonIsInvalidSyntaxWithWhereItBroke() {
+    String detail = syntaxError(server.operator().post("Resellers", "{\"displayName\": "));
+    assertTrue(detail.startsWith("the request body is not valid JSON: "), detail);
+    assertTrue(detail.endsWith("at line 1, column 17"), detail);
+    syntaxError(server.operator().post("Resellers", "{\"displayName\":\"a\",}"));
+    syntaxError(server.operator().post("Resellers", "nul"));
+    String tenantLevel =
+        syntaxError(server.operator().post(server.fixtures().tenant().users(), "{\"userName\":"));
+    assertTrue(tenantLevel.startsWith("the request body is not valid JSON: "), tenantLevel);
+  }
+
+  @Test
+  void wrongJsonShapeSaysWhichAttributeMustBeWhat() {
+    assertEquals(
+        "the request body has the wrong shape: the body must be an object, not an array"
+            + " (line 1, column 1)",
+        syntaxError(server.operator().post("Resellers", "[1,2,3]")));
+    assertEquals(
+        "the request body has the wrong shape: \"domains\" must be an array, not a string"
+            + " (line 1, column 66)",
+        syntaxError(
+            server
+                .operator()
+                .post(
+                    "Tenants",
+                    "{\"displayName\":\"x\",\"initialDomain\":\"y.onmicrosoft.com\",\"domains\":\"z\"}")));
+    assertTrue(
+        syntaxError(server.operator().post("ApiTokens", "{\"subject\":\"x\"}"))
+            .startsWith(
+                "the request body has the wrong shape: \"subject\" must be an object, not a"
+                    + " string"));
+    assertTrue(
+        syntaxError(server.operator().post("Resellers", "{\"displayName\":{\"a\":1}}"))
+            .startsWith(
+                "the request body has the wrong shape: \"displayName\" must be a string, not an"
+                    + " object"));
+    assertTrue(
+        syntaxError(server.operator().post("Resellers", "{\"displayName\":\"m\",\"meta\":5}"))
+            .contains("\"meta\" must be an object, not a number"));
+  }
+
+  @Test
+  void wrongJsonShapeAtTenantLevelNamesNoJavaType() {
+    var tenant = server.fixtures().tenant();
+    String users = tenant.users();
+    String user = users + "/" + server.fixtures().user(server.operator(), tenant, "shape");
+    syntaxError(server.operator().post(users, "[1]"));
+    syntaxError(server.operator().patch(user, "[1]"));
+    syntaxError(server.operator().put(user, "\"text\""));
+    syntaxError(server.operator().post(users + "/.search", "[1]"));
+    syntaxError(server.operator().post("tenants/" + tenant.id() + "/Bulk", "[1]"));
+    syntaxError(server.operator().post("tenants/" + tenant.id() + "/Groups", "7"));
+  }
+
+  @Test
+  void emptyBodyIsInvalidSyntax() {
+    assertEquals(
+        "the request body is empty or ends too early: send a JSON object",
+        syntaxError(server.operator().post("Resellers", "")));
+    syntaxError(server.operator().post("tenants/" + server.fixtures().tenant().id() + "/Bulk", ""));
+  }
+
+  /** Asserts 400 invalidSyntax whose detail names no Java type; returns the detail. */
+  private static String syntaxError(Http.Reply reply) {
+    String detail = reply.expectError(400, "invalidSyntax").json().path("detail").asText();
+    for (String leak : List.of("com.fasterxml", "io.tenantsync", "java.", "`", "JsonToken", "$")) {
+      assertFalse(detail.contains(leak), "detail leaks " + leak + ": " + reply);
+    }
     assertFalse(reply.body().contains("Exception"), reply.toString());
-    assertFalse(reply.body().contains("at io."), reply.toString());
+    return detail;
   }
 
   @Test
-  void wrongJsonShapeIsInvalidSyntax() {
-    server.operator().post("Resellers", "[1,2,3]").expectError(400, "invalidSyntax");
-  }
-
-  @Test
-  void unsupportedMediaTypeIs415() {
+  void unsupportedMediaTypeIs415AtEveryLevel() {
     server
         .operator()
         .send(
@@ -42,6 +107,26 @@ class ProtocolErrorsIT {
             "displayName=x",
             Map.of("Content-Type", "application/x-www-form-urlencoded"))
         .expectError(415, null);
+    server
+        .operator()
+        .send(
+            "POST",
+            server.fixtures().tenant().users(),
+            "<user/>",
+            Map.of("Content-Type", "application/xml"))
+        .expectError(415, null);
+  }
+
+  @Test
+  void errorsOutsideScimArePlainJson() {
+    var unknown = server.anonymous().get("/no/such/page").expect(404);
+    assertEquals("application/json", unknown.header("Content-Type"));
+    assertFalse(unknown.json().has("schemas"), unknown.toString());
+    assertEquals(404, unknown.json().path("status").asInt());
+    assertEquals("no resource at this path", unknown.json().path("detail").asText());
+    var wrongMethod = server.anonymous().send("POST", "/healthz", "{}", Map.of()).expect(405);
+    assertFalse(wrongMethod.json().has("schemas"), wrongMethod.toString());
+    assertEquals(405, wrongMethod.json().path("status").asInt());
   }
 
   @Test

@@ -1,6 +1,7 @@
 package io.tenantsync.server.relationships;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tenantsync.server.testing.Fixtures;
@@ -8,6 +9,13 @@ import io.tenantsync.server.testing.Fixtures.Tenant;
 import io.tenantsync.server.testing.Http;
 import io.tenantsync.server.testing.TestServer;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -123,6 +131,56 @@ class DelegatedAccessIT {
     assertEquals(
         "expired",
         reseller.get("DelegatedAdminRelationships/" + id).json().path("status").asText());
+
+    // The expired relationship no longer holds the pair: the tenant may accept again.
+    tenantAdmin(tenant)
+        .post("DelegatedAdminRelationships", "{\"offerCode\":\"" + code + "\"}")
+        .expect(201);
+    reseller.get("Tenants/" + tenant.id()).expect(200);
+    assertEquals(
+        "expired",
+        reseller.get("DelegatedAdminRelationships/" + id).json().path("status").asText());
+  }
+
+  @Test
+  void concurrentAcceptsOfOneOfferLeaveExactlyOneActiveRelationship() throws Exception {
+    Http reseller = newReseller();
+    String code = offer(reseller, "FullAdministration");
+    Tenant tenant = server.fixtures().tenant();
+    Http admin = tenantAdmin(tenant);
+    int racers = 8;
+    ExecutorService pool = Executors.newFixedThreadPool(racers);
+    List<Http.Reply> replies = new ArrayList<>();
+    try {
+      CountDownLatch start = new CountDownLatch(1);
+      List<Future<Http.Reply>> pending = new ArrayList<>();
+      for (int i = 0; i < racers; i++) {
+        pending.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  return admin.post(
+                      "DelegatedAdminRelationships", "{\"offerCode\":\"" + code + "\"}");
+                }));
+      }
+      start.countDown();
+      for (Future<Http.Reply> reply : pending) {
+        replies.add(reply.get(60, TimeUnit.SECONDS));
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+
+    assertEquals(1, replies.stream().filter(r -> r.status() == 201).count(), replies.toString());
+    for (Http.Reply reply : replies) {
+      if (reply.status() != 201) {
+        String detail = reply.expectError(409, "uniqueness").json().path("detail").asText();
+        assertTrue(detail.contains("already has an active relationship"), detail);
+      }
+    }
+    JsonNode relationships = admin.get("DelegatedAdminRelationships").expect(200).json();
+    assertEquals(1, relationships.path("totalResults").asInt(), relationships.toString());
+    assertEquals("active", relationships.path("Resources").get(0).path("status").asText());
   }
 
   @Test
