@@ -21,6 +21,7 @@ import io.tenantsync.server.protocol.query.Scope;
 import io.tenantsync.server.protocol.query.SearchQuery;
 import java.time.Instant;
 import java.util.Date;
+import java.util.List;
 import org.hibernate.Session;
 import org.jspecify.annotations.Nullable;
 
