@@ -113,6 +113,10 @@ public class OutboxEntity {
     return attempts;
   }
 
+  public long createdAt() {
+    return createdAt;
+  }
+
   public @Nullable String lastError() {
     return lastError;
   }

@@ -8,7 +8,6 @@ import io.tenantsync.server.persistence.DatabaseKind;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.hibernate.Session;
 import org.jspecify.annotations.Nullable;
@@ -24,17 +23,18 @@ import org.slf4j.LoggerFactory;
  * <ul>
  *   <li>A user's rows are applied in sequence order: a row is due only when no earlier row of the
  *       same user is pending. A row that failed for good does not block the ones after it.
- *   <li>A retryable failure (tenant down, throttled) pauses the whole tenant with exponential
- *       back-off and jitter, honouring Retry-After; other tenants are not slowed.
- *   <li>After {@link #MAX_ATTEMPTS} tries, or at once for a non-retryable error, the row ends
- *       {@code failed} and the user's {@code syncState}/{@code syncError} say why.
+ *   <li>Failures follow {@link RetryPolicy}: while the tenant's directory is unavailable the whole
+ *       tenant backs off (longer with each consecutive failure of that tenant) and its rows stay
+ *       pending for up to {@link RetryPolicy#RETRY_WINDOW}; a change the directory refuses ends
+ *       {@code failed} at once, with the directory's error code and message as the user's {@code
+ *       syncError}, and pauses nothing.
+ *   <li>An interrupted call (the node is shutting down) rolls back: the row is tried again as if
+ *       never taken.
  * </ul>
  *
  * Thread-safe; {@link #close} stops the workers and waits for in-flight rows.
  */
 public final class OutboxWorkers implements AutoCloseable {
-  static final int MAX_ATTEMPTS = 12;
-  static final Duration MAX_BACKOFF = Duration.ofMinutes(10);
   private static final Logger log = LoggerFactory.getLogger(OutboxWorkers.class);
 
   private final Database database;
@@ -105,16 +105,28 @@ public final class OutboxWorkers implements AutoCloseable {
       row.succeeded();
       recordSuccess(session, row, applied);
     } catch (DirectoryException e) {
-      recordFailure(session, row, e);
+      if (e.kind() == DirectoryException.Kind.INTERRUPTED) {
+        Thread.currentThread().interrupt();
+        throw e; // rolls back: the row is taken again, by this node after restart or another
+      }
+      if (RetryPolicy.tenantUnavailable(e)) {
+        int failures = tenantFailed(session, row.tenantId());
+        RetryPolicy.Decision decision =
+            RetryPolicy.afterDirectoryError(
+                e, failures, System.currentTimeMillis() - row.createdAt());
+        pauseTenant(session, row.tenantId(), decision.retryInMillis(), reason(e));
+        recordFailure(session, row, decision, reason(e));
+      } else {
+        tenantAnswered(session, row.tenantId());
+        recordFailure(session, row, RetryPolicy.afterDirectoryError(e, 0, 0), reason(e));
+      }
     } catch (RuntimeException e) {
       log.error("outbox row {} of user {} failed", row.id(), row.userId(), e);
       recordFailure(
           session,
           row,
-          new DirectoryException(
-              DirectoryException.Kind.UNEXPECTED,
-              "internal error: " + e.getClass().getSimpleName(),
-              true));
+          RetryPolicy.afterInternalError(row.attempts() + 1),
+          "internal error: " + e.getClass().getSimpleName());
     }
     return true;
   }
@@ -158,29 +170,26 @@ public final class OutboxWorkers implements AutoCloseable {
         .setParameter("state", later > 0 ? "pending" : "synced")
         .setParameter("id", row.userId())
         .executeUpdate();
-    session
-        .createNativeMutationQuery(
-            "update tenant_sync set consecutive_failures = 0, paused_until = 0, last_error = null"
-                + " where tenant_id = :tenant and consecutive_failures > 0")
-        .setParameter("tenant", row.tenantId())
-        .executeUpdate();
+    tenantAnswered(session, row.tenantId());
   }
 
-  private static void recordFailure(Session session, OutboxEntity row, DirectoryException e) {
-    boolean last = !e.retryable() || row.attempts() + 1 >= MAX_ATTEMPTS;
-    long wait = backoff(row.attempts() + 1, e);
-    String reason = reason(e);
-    row.attemptFailed(reason, System.currentTimeMillis() + wait, last);
+  /**
+   * The row is retried at the decision's time or ends {@code failed}; the user shows the reason. A
+   * user whose later changes are still queued stays {@code pending} (the next row carries its whole
+   * state and may well succeed); {@code failed} means nothing else is on its way.
+   */
+  private static void recordFailure(
+      Session session, OutboxEntity row, RetryPolicy.Decision decision, String reason) {
+    boolean last = decision.giveUp();
+    row.attemptFailed(reason, System.currentTimeMillis() + decision.retryInMillis(), last);
+    boolean failed = last && laterPending(session, row) == 0;
     session
         .createNativeMutationQuery(
             "update scim_user set sync_state = :state, sync_error = :error where id = :id")
-        .setParameter("state", last ? "failed" : "pending")
+        .setParameter("state", failed ? "failed" : "pending")
         .setParameter("error", reason)
         .setParameter("id", row.userId())
         .executeUpdate();
-    if (e.retryable()) {
-      pauseTenant(session, row.tenantId(), wait, reason);
-    }
     log.warn(
         "outbox row {} (user {}, attempt {}) {}: {}",
         row.id(),
@@ -190,27 +199,50 @@ public final class OutboxWorkers implements AutoCloseable {
         reason);
   }
 
-  private static void pauseTenant(Session session, String tenantId, long wait, String reason) {
-    long until = System.currentTimeMillis() + wait;
+  /** Counts one more consecutive failure of the tenant's directory; returns the new count. */
+  private static int tenantFailed(Session session, String tenantId) {
     int updated =
         session
             .createNativeMutationQuery(
-                "update tenant_sync set paused_until = :until, last_error = :error,"
-                    + " consecutive_failures = consecutive_failures + 1 where tenant_id = :tenant")
-            .setParameter("until", until)
-            .setParameter("error", reason)
+                "update tenant_sync set consecutive_failures = consecutive_failures + 1"
+                    + " where tenant_id = :tenant")
             .setParameter("tenant", tenantId)
             .executeUpdate();
     if (updated == 0) {
       session
           .createNativeMutationQuery(
-              "insert into tenant_sync (tenant_id, paused_until, consecutive_failures, last_error)"
-                  + " values (:tenant, :until, 1, :error)")
+              "insert into tenant_sync (tenant_id, paused_until, consecutive_failures)"
+                  + " values (:tenant, 0, 1)")
           .setParameter("tenant", tenantId)
-          .setParameter("until", until)
-          .setParameter("error", reason)
           .executeUpdate();
+      return 1;
     }
+    return session
+        .createNativeQuery(
+            "select consecutive_failures from tenant_sync where tenant_id = :tenant", Integer.class)
+        .setParameter("tenant", tenantId)
+        .getSingleResult();
+  }
+
+  private static void pauseTenant(Session session, String tenantId, long wait, String reason) {
+    session
+        .createNativeMutationQuery(
+            "update tenant_sync set paused_until = :until, last_error = :error"
+                + " where tenant_id = :tenant")
+        .setParameter("until", System.currentTimeMillis() + wait)
+        .setParameter("error", reason)
+        .setParameter("tenant", tenantId)
+        .executeUpdate();
+  }
+
+  /** The tenant's directory answered: its back-off starts over. */
+  private static void tenantAnswered(Session session, String tenantId) {
+    session
+        .createNativeMutationQuery(
+            "update tenant_sync set consecutive_failures = 0, paused_until = 0, last_error = null"
+                + " where tenant_id = :tenant and consecutive_failures > 0")
+        .setParameter("tenant", tenantId)
+        .executeUpdate();
   }
 
   private static long laterPending(Session session, OutboxEntity row) {
@@ -224,18 +256,12 @@ public final class OutboxWorkers implements AutoCloseable {
         .getSingleResult();
   }
 
-  /** Exponential back-off with jitter, capped; a Retry-After from the directory wins. */
-  static long backoff(int attempt, DirectoryException e) {
-    if (e.retryAfter().isPresent()) {
-      return Math.min(MAX_BACKOFF.toMillis(), e.retryAfter().get().toMillis());
+  /** The directory's error code and message, e.g. for the user's {@code syncError}. */
+  static String reason(DirectoryException e) {
+    String message = e.getMessage();
+    if (e.code().isPresent() && !message.contains(e.code().get())) {
+      message = e.code().get() + ": " + message;
     }
-    long base = Math.min(MAX_BACKOFF.toMillis(), 500L << Math.min(attempt, 20));
-    return base / 2 + ThreadLocalRandom.current().nextLong(base / 2 + 1);
-  }
-
-  private static String reason(DirectoryException e) {
-    String code = e.code().map(c -> c + ": ").orElse("");
-    String message = code + e.getMessage();
     return message.length() > 1000 ? message.substring(0, 1000) : message;
   }
 
