@@ -101,7 +101,12 @@ public final class OutboxWorkers implements AutoCloseable {
     String objectId = currentObjectId(session, row.userId());
     try {
       TenantDirectory directory = directories.forTenant(row.tenantId());
-      String applied = applier.apply(directory, Outbox.read(row), objectId);
+      String applied =
+          applier.apply(
+              directory,
+              Outbox.read(row),
+              objectId,
+              account -> otherOwner(session, row.tenantId(), row.userId(), account));
       row.succeeded();
       recordSuccess(session, row, applied);
     } catch (DirectoryException e) {
@@ -149,6 +154,20 @@ public final class OutboxWorkers implements AutoCloseable {
         .uniqueResult();
   }
 
+  private static @Nullable String otherOwner(
+      Session session, String tenantId, String userId, String objectId) {
+    return session
+        .createNativeQuery(
+            "select id from scim_user where tenant_id = :tenant and tenant_object_id = :objectId"
+                + " and id <> :user",
+            String.class)
+        .setParameter("tenant", tenantId)
+        .setParameter("objectId", objectId)
+        .setParameter("user", userId)
+        .setMaxResults(1)
+        .uniqueResult();
+  }
+
   private static @Nullable String currentObjectId(Session session, String userId) {
     return session
         .createNativeQuery("select tenant_object_id from scim_user where id = :id", String.class)
@@ -165,7 +184,8 @@ public final class OutboxWorkers implements AutoCloseable {
     session
         .createNativeMutationQuery(
             "update scim_user set tenant_object_id = coalesce(:objectId, tenant_object_id),"
-                + " sync_state = :state, sync_error = null where id = :id")
+                + " sync_state = :state, sync_error = null, tenant_missing_since = null"
+                + " where id = :id")
         .setParameter("objectId", objectId)
         .setParameter("state", later > 0 ? "pending" : "synced")
         .setParameter("id", row.userId())
