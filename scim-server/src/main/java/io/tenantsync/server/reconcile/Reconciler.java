@@ -168,14 +168,17 @@ final class Reconciler {
           reconciliationId);
       return null;
     }
-    if (!sameOrigin(link, baseUri)) {
-      log.info(
-          "reconciliation {}: the stored delta link is not under {}; listing in full",
-          reconciliationId,
-          baseUri);
-      return null;
+    if (sameOrigin(link, baseUri)) {
+      return link;
     }
-    return link;
+    if (DirectorySettings.SANDBOX.equals(identity) && samePath(link, baseUri)) {
+      return rebased(link, baseUri); // every node serves the same sandbox, at its own address
+    }
+    log.info(
+        "reconciliation {}: the stored delta link is not under {}; listing in full",
+        reconciliationId,
+        baseUri);
+    return null;
   }
 
   private static @Nullable String column(Session session, String column, String tenantId) {
@@ -202,6 +205,25 @@ final class Reconciler {
         && port(base) == port(uri)
         && uri.getPath() != null
         && uri.getPath().startsWith(basePath);
+  }
+
+  /** Whether {@code link}'s path lies under {@code base}'s, whatever its origin. */
+  static boolean samePath(String link, URI base) {
+    try {
+      URI uri = URI.create(link);
+      String basePath = base.getPath().endsWith("/") ? base.getPath() : base.getPath() + "/";
+      return uri.getPath() != null && uri.getPath().startsWith(basePath);
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+  }
+
+  /** {@code link} on {@code base}'s scheme, host and port (path and query kept). */
+  static String rebased(String link, URI base) {
+    URI uri = URI.create(link);
+    String rest = uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+    String port = base.getPort() == -1 ? "" : ":" + base.getPort();
+    return base.getScheme() + "://" + base.getHost() + port + rest;
   }
 
   private static int port(URI uri) {

@@ -1,5 +1,6 @@
 package io.tenantsync.server.reconcile;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,6 +10,16 @@ import org.junit.jupiter.api.Test;
 class DeltaOriginTest {
   static final URI GRAPH = URI.create("https://graph.microsoft.com/v1.0");
   static final URI SANDBOX = URI.create("http://127.0.0.1:8080/sandbox/t1/v1.0");
+
+  @Test
+  void aSandboxLinkOfAnotherNodeIsTakenToThisNodesAddress() {
+    String other = "http://10.0.0.7:9090/sandbox/t1/v1.0/users/delta?$deltatoken=a%2Bb";
+    assertTrue(Reconciler.samePath(other, SANDBOX));
+    assertEquals(
+        "http://127.0.0.1:8080/sandbox/t1/v1.0/users/delta?$deltatoken=a%2Bb",
+        Reconciler.rebased(other, SANDBOX));
+    assertFalse(Reconciler.samePath("http://10.0.0.7:9090/sandbox/t2/v1.0/users/delta", SANDBOX));
+  }
 
   @Test
   void aDeltaLinkIsUsedOnlyUnderTheDirectorysBaseUrl() {
