@@ -32,8 +32,11 @@ public class OutboxEntity {
   @Column(name = "kind", nullable = false, updatable = false)
   private String kind;
 
-  /** JSON; a password inside is sealed (never plain text at rest). */
-  @Column(name = "payload", nullable = false, updatable = false)
+  /**
+   * JSON; a password inside is sealed (never plain text at rest) and removed once the row is done
+   * or failed.
+   */
+  @Column(name = "payload", nullable = false)
   private String payload;
 
   @Column(name = "status", nullable = false)
@@ -123,6 +126,11 @@ public class OutboxEntity {
 
   public String correlationId() {
     return correlationId;
+  }
+
+  /** Replaces the payload by one carrying no secret; see {@link Outbox#forgetSecrets}. */
+  void replacePayload(String payload) {
+    this.payload = payload;
   }
 
   public void succeeded() {

@@ -7,11 +7,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.tenantsync.server.testing.Fixtures.Tenant;
 import io.tenantsync.server.testing.Http;
 import io.tenantsync.server.testing.TestServer;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -57,6 +61,65 @@ class OutboxRetryIT {
 
     String fine = createUser("ben", false);
     awaitUser(tenant, fine, u -> state(u).equals("synced"));
+
+    assertEquals(List.of(refused), filtered(EXT + ":syncState eq \"failed\""));
+    assertEquals(List.of(fine), filtered(EXT + ":syncState eq \"synced\""));
+    assertEquals(List.of(refused), filtered(EXT + ":syncError co \"AVAILABLE LICENSES\""));
+    assertEquals(List.of(fine), filtered("not (" + EXT + ":syncError pr)"));
+    assertEquals(List.of(), sealedPasswords(), "no sealed password stays in a done or failed row");
+  }
+
+  @Test
+  void theStateIsPendingWhileAChangeWaitsAndSyncedOnlyWhenTheLastOneIsApplied() throws Exception {
+    String eve = createUser("eve", false);
+    awaitUser(tenant, eve, u -> state(u).equals("synced"));
+    sql("update sandbox_sku set prepaid_enabled = 0 where tenant_id = ?", tenant.id());
+    op.patch(
+            tenant.users() + "/" + eve,
+            "{\"Operations\":[{\"op\":\"add\",\"path\":\"entitlements\","
+                + "\"value\":[{\"value\":\"ENTERPRISEPACK\"}]}]}")
+        .expect(200);
+    awaitUser(tenant, eve, u -> state(u).equals("failed"));
+    op.patch(
+            tenant.users() + "/" + eve,
+            "{\"Operations\":[{\"op\":\"remove\",\"path\":\"entitlements\"},"
+                + "{\"op\":\"replace\",\"path\":\"password\",\"value\":\"N3w-Passw0rd!x\"}]}")
+        .expect(200);
+    JsonNode again = awaitUser(tenant, eve, u -> !state(u).equals("pending"));
+    assertEquals("synced", state(again), "the later change supersedes the refused one: " + again);
+    assertTrue(!again.path(EXT).has("syncError"), again.toString());
+    assertEquals(List.of(), sealedPasswords(), "the delivered password is gone from the outbox");
+  }
+
+  List<String> filtered(String filter) {
+    List<String> ids = new ArrayList<>();
+    op.get(tenant.users() + "?filter=" + URLEncoder.encode(filter, StandardCharsets.UTF_8))
+        .expect(200)
+        .json()
+        .path("Resources")
+        .forEach(u -> ids.add(u.path("id").asText()));
+    return ids;
+  }
+
+  /** Outbox rows of the tenant, done or failed, whose payload still holds a sealed password. */
+  List<String> sealedPasswords() throws SQLException {
+    List<String> rows = new ArrayList<>();
+    try (Connection c = server.database.connect();
+        PreparedStatement s =
+            c.prepareStatement(
+                "select id, payload from outbox where tenant_id = ? and status <> 'pending'")) {
+      s.setString(1, tenant.id());
+      try (ResultSet rs = s.executeQuery()) {
+        while (rs.next()) {
+          String payload = rs.getString(2);
+          assertTrue(payload.contains("\"sealedPassword\""), payload);
+          if (!payload.contains("\"sealedPassword\":null")) {
+            rows.add(rs.getString(1));
+          }
+        }
+      }
+    }
+    return rows;
   }
 
   @Test
@@ -116,6 +179,7 @@ class OutboxRetryIT {
                 + tenant.domain()
                 + "\""
                 + (licensed ? ",\"entitlements\":[{\"value\":\"ENTERPRISEPACK\"}]" : "")
+                + ",\"password\":\"Str0ng-Passw0rd!\""
                 + ",\""
                 + EXT
                 + "\":{\"usageLocation\":\"DE\"}}")
