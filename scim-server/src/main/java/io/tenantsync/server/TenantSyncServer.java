@@ -321,6 +321,11 @@ public final class TenantSyncServer implements AutoCloseable {
   }
 
   /** The database this server uses (tests inspect its pool). */
+  /** The node's reconciliation worker (tests stop and restart it to run their own). */
+  public ReconcileWorker reconcileWorker() {
+    return reconcileWorker;
+  }
+
   public Database database() {
     return database;
   }

@@ -76,6 +76,15 @@ public final class ReconcileDiff {
     }
   }
 
+  /**
+   * Whether the listing so far held the account {@code objectId}: after {@link #finish}, whether
+   * the tenant has it. The server uses it to drop unmanaged Users whose account was not listed.
+   */
+  public boolean listed(String objectId) {
+    String key = AccountComparison.key(objectId);
+    return unmanagedSeen.contains(key) || (expected.containsKey(key) && !unseen.contains(key));
+  }
+
   /** Emits {@link ReconcileFinding.Missing} for every expected account not seen; returns counts. */
   public ReconcileCounts finish() {
     if (!finished) {
@@ -83,7 +92,6 @@ public final class ReconcileDiff {
       for (String key : unseen) {
         tally.missing(expected.get(key), ReconcileFinding.Missing.Reason.NOT_LISTED);
       }
-      unseen.clear();
     }
     return tally.counts();
   }

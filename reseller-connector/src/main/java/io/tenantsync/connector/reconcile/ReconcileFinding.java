@@ -77,8 +77,9 @@ public sealed interface ReconcileFinding {
   }
 
   /**
-   * Delta only: an account the server does not manage left the tenant; the server drops its
-   * unmanaged User for it, if any.
+   * An account the server does not manage left the tenant (a delta {@code @removed}, or absent from
+   * a full listing, where {@code restorable} is unknown and false); the server drops its unmanaged
+   * User for it, if any.
    */
   record UnmanagedRemoved(String objectId, boolean restorable) implements ReconcileFinding {
 

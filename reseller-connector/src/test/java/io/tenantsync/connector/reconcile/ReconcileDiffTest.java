@@ -180,4 +180,19 @@ class ReconcileDiffTest {
     assertEquals(first, diff.finish());
     assertEquals(1, findings.size());
   }
+
+  @Test
+  void listedTellsWhichAccountsTheTenantHasSoLeaversCanBeFound() {
+    ReconcileDiff diff =
+        new ReconcileDiff(
+            List.of(expected("a1", "a@contoso.com", true), expected("a2", "b@contoso.com", true)),
+            findings::add);
+    diff.accept(inTenant("A1", "a@contoso.com", true));
+    diff.accept(inTenant("u1", "u@contoso.com", true));
+    diff.finish();
+
+    assertTrue(diff.listed("a1") && diff.listed("U1"), "seen, in any case");
+    assertTrue(!diff.listed("a2"), "expected but not listed");
+    assertTrue(!diff.listed("u2"), "an unmanaged account that left the tenant");
+  }
 }

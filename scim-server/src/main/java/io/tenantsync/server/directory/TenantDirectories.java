@@ -75,11 +75,23 @@ public final class TenantDirectories {
     clients.remove(tenantId);
   }
 
+  /**
+   * The Graph base URL the tenant's directory is reached at: the configured one, or this node's
+   * sandbox. Links the directory hands out (next pages, delta positions) start with it.
+   */
+  public URI baseUri(TenantEntity tenant) {
+    DirectorySettings settings =
+        DirectorySettings.fromStored(tenant.directoryType(), tenant.directoryConfig());
+    return DirectorySettings.GRAPH.equals(settings.type())
+        ? URI.create(settings.baseUrl())
+        : selfBaseUri.get().resolve("/sandbox/" + tenant.id() + "/v1.0");
+  }
+
   private TenantDirectory create(TenantEntity tenant) {
     DirectorySettings settings =
         DirectorySettings.fromStored(tenant.directoryType(), tenant.directoryConfig());
     if (DirectorySettings.GRAPH.equals(settings.type())) {
-      GraphConfig config = GraphConfig.of(URI.create(settings.baseUrl())).withRetry(IN_CALL_RETRY);
+      GraphConfig config = GraphConfig.of(baseUri(tenant)).withRetry(IN_CALL_RETRY);
       ClientCredentials client =
           new ClientCredentials(
               URI.create(settings.tokenUrl()),
@@ -89,8 +101,7 @@ public final class TenantDirectories {
       return new GraphTenantDirectory(
           config, new ClientCredentialsTokenProvider(client, http), http);
     }
-    URI base = selfBaseUri.get().resolve("/sandbox/" + tenant.id() + "/v1.0");
-    GraphConfig config = GraphConfig.of(base).withRetry(IN_CALL_RETRY);
+    GraphConfig config = GraphConfig.of(baseUri(tenant)).withRetry(IN_CALL_RETRY);
     return new GraphTenantDirectory(
         config, new StaticTokenProvider(credentials.secretFor(tenant.id())), http);
   }

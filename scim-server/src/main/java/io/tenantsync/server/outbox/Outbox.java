@@ -38,6 +38,21 @@ public final class Outbox {
     }
   }
 
+  /**
+   * Drops the sealed password from a row that will not be applied again (done or failed): a secret
+   * is kept at rest only as long as it may still have to be delivered.
+   */
+  static void forgetSecrets(OutboxEntity row) {
+    UserDirectoryState state = read(row);
+    if (state.sealedPassword() != null) {
+      try {
+        row.replacePayload(JSON.writeValueAsString(state.withoutPassword()));
+      } catch (JsonProcessingException e) {
+        throw new IllegalStateException("cannot write an outbox row", e);
+      }
+    }
+  }
+
   public static UserDirectoryState read(OutboxEntity row) {
     try {
       return JSON.readValue(row.payload(), UserDirectoryState.class);

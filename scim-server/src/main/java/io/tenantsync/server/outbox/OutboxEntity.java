@@ -32,8 +32,11 @@ public class OutboxEntity {
   @Column(name = "kind", nullable = false, updatable = false)
   private String kind;
 
-  /** JSON; a password inside is sealed (never plain text at rest). */
-  @Column(name = "payload", nullable = false, updatable = false)
+  /**
+   * JSON; a password inside is sealed (never plain text at rest) and removed once the row is done
+   * or failed.
+   */
+  @Column(name = "payload", nullable = false)
   private String payload;
 
   @Column(name = "status", nullable = false)
@@ -113,12 +116,21 @@ public class OutboxEntity {
     return attempts;
   }
 
+  public long createdAt() {
+    return createdAt;
+  }
+
   public @Nullable String lastError() {
     return lastError;
   }
 
   public String correlationId() {
     return correlationId;
+  }
+
+  /** Replaces the payload by one carrying no secret; see {@link Outbox#forgetSecrets}. */
+  void replacePayload(String payload) {
+    this.payload = payload;
   }
 
   public void succeeded() {

@@ -8,7 +8,6 @@ import io.tenantsync.server.persistence.DatabaseKind;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.hibernate.Session;
 import org.jspecify.annotations.Nullable;
@@ -24,17 +23,18 @@ import org.slf4j.LoggerFactory;
  * <ul>
  *   <li>A user's rows are applied in sequence order: a row is due only when no earlier row of the
  *       same user is pending. A row that failed for good does not block the ones after it.
- *   <li>A retryable failure (tenant down, throttled) pauses the whole tenant with exponential
- *       back-off and jitter, honouring Retry-After; other tenants are not slowed.
- *   <li>After {@link #MAX_ATTEMPTS} tries, or at once for a non-retryable error, the row ends
- *       {@code failed} and the user's {@code syncState}/{@code syncError} say why.
+ *   <li>Failures follow {@link RetryPolicy}: while the tenant's directory is unavailable the whole
+ *       tenant backs off (longer with each consecutive failure of that tenant) and its rows stay
+ *       pending for up to {@link RetryPolicy#RETRY_WINDOW}; a change the directory refuses ends
+ *       {@code failed} at once, with the directory's error code and message as the user's {@code
+ *       syncError}, and pauses nothing.
+ *   <li>An interrupted call (the node is shutting down) rolls back: the row is tried again as if
+ *       never taken.
  * </ul>
  *
  * Thread-safe; {@link #close} stops the workers and waits for in-flight rows.
  */
 public final class OutboxWorkers implements AutoCloseable {
-  static final int MAX_ATTEMPTS = 12;
-  static final Duration MAX_BACKOFF = Duration.ofMinutes(10);
   private static final Logger log = LoggerFactory.getLogger(OutboxWorkers.class);
 
   private final Database database;
@@ -80,7 +80,7 @@ public final class OutboxWorkers implements AutoCloseable {
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         return;
-      } catch (RuntimeException e) {
+      } catch (RuntimeException | Error e) {
         log.error("outbox worker error; continuing", e);
         sleepQuietly(idlePoll.toMillis());
       }
@@ -106,54 +106,75 @@ public final class OutboxWorkers implements AutoCloseable {
               directory,
               Outbox.read(row),
               objectId,
-              candidate -> linkedElsewhere(session, row, candidate));
+              account -> otherOwner(session, row.tenantId(), row.userId(), account));
       row.succeeded();
+      Outbox.forgetSecrets(row);
       recordSuccess(session, row, applied);
     } catch (DirectoryException e) {
-      recordFailure(session, row, e);
-    } catch (RuntimeException e) {
+      if (e.kind() == DirectoryException.Kind.INTERRUPTED) {
+        Thread.currentThread().interrupt();
+        throw e; // rolls back: the row is taken again, by this node after restart or another
+      }
+      if (RetryPolicy.tenantUnavailable(e)) {
+        int failures = tenantFailed(session, row.tenantId());
+        RetryPolicy.Decision decision =
+            RetryPolicy.afterDirectoryError(
+                e, failures, System.currentTimeMillis() - row.createdAt());
+        pauseTenant(session, row.tenantId(), decision.retryInMillis(), reason(e));
+        deferTenant(session, row.tenantId(), decision.retryInMillis());
+        recordFailure(session, row, decision, reason(e));
+      } else {
+        tenantAnswered(session, row.tenantId());
+        recordFailure(session, row, RetryPolicy.afterDirectoryError(e, 0, 0), reason(e));
+      }
+    } catch (RuntimeException | Error e) { // a row's failure, even an Error, costs only that row
       log.error("outbox row {} of user {} failed", row.id(), row.userId(), e);
       recordFailure(
           session,
           row,
-          new DirectoryException(
-              DirectoryException.Kind.UNEXPECTED,
-              "internal error: " + e.getClass().getSimpleName(),
-              true));
+          RetryPolicy.afterInternalError(row.attempts() + 1),
+          "internal error: " + e.getClass().getSimpleName());
     }
     return true;
   }
 
   /** The id of the next row due, locked for this transaction, or null. */
   private @Nullable String nextDue(Session session) {
-    long now = System.currentTimeMillis();
-    String lock = database.kind() == DatabaseKind.MYSQL ? " for update skip locked" : " for update";
     return session
-        .createNativeQuery(
-            "select o.id from outbox o where o.status = 'pending' and o.next_attempt_at <= :now"
-                + " and not exists (select 1 from outbox p where p.user_id = o.user_id"
-                + " and p.status = 'pending' and p.sequence < o.sequence)"
-                + " and not exists (select 1 from tenant_sync t where t.tenant_id = o.tenant_id"
-                + " and t.paused_until > :now)"
-                + " order by o.next_attempt_at, o.sequence limit 1"
-                + lock,
-            String.class)
-        .setParameter("now", now)
+        .createNativeQuery(claimSql(database.kind()), String.class)
+        .setParameter("now", System.currentTimeMillis())
         .uniqueResult();
   }
 
-  /** Whether another user of the row's tenant is linked to the account {@code objectId}. */
-  private static boolean linkedElsewhere(Session session, OutboxEntity row, String objectId) {
+  /**
+   * The claim: the earliest due pending row whose user has no earlier pending row and whose tenant
+   * is not paused. It reads {@code ix_outbox_due} (status, next_attempt_at) up to {@code :now}, so
+   * its cost follows the rows due now, not the table — rows of a paused tenant are moved past the
+   * pause ({@link #deferTenant}) and are not in that range. Proven by OutboxIndexUsageIT.
+   */
+  static String claimSql(DatabaseKind kind) {
+    String lock = kind == DatabaseKind.MYSQL ? " for update skip locked" : " for update";
+    return "select o.id from outbox o where o.status = 'pending' and o.next_attempt_at <= :now"
+        + " and not exists (select 1 from outbox p where p.user_id = o.user_id"
+        + " and p.status = 'pending' and p.sequence < o.sequence)"
+        + " and not exists (select 1 from tenant_sync t where t.tenant_id = o.tenant_id"
+        + " and t.paused_until > :now)"
+        + " order by o.next_attempt_at, o.sequence limit 1"
+        + lock;
+  }
+
+  private static @Nullable String otherOwner(
+      Session session, String tenantId, String userId, String objectId) {
     return session
-            .createNativeQuery(
-                "select count(*) from scim_user where tenant_id = :tenant"
-                    + " and tenant_object_id = :objectId and id <> :id",
-                Long.class)
-            .setParameter("tenant", row.tenantId())
-            .setParameter("objectId", objectId)
-            .setParameter("id", row.userId())
-            .getSingleResult()
-        > 0;
+        .createNativeQuery(
+            "select id from scim_user where tenant_id = :tenant and tenant_object_id = :objectId"
+                + " and id <> :user",
+            String.class)
+        .setParameter("tenant", tenantId)
+        .setParameter("objectId", objectId)
+        .setParameter("user", userId)
+        .setMaxResults(1)
+        .uniqueResult();
   }
 
   private static @Nullable String currentObjectId(Session session, String userId) {
@@ -168,38 +189,45 @@ public final class OutboxWorkers implements AutoCloseable {
    * version, so a client's {@code If-Match} is not invalidated by the connector's progress.
    */
   private static void recordSuccess(Session session, OutboxEntity row, @Nullable String objectId) {
-    long later = laterPending(session, row);
     session
         .createNativeMutationQuery(
             "update scim_user set tenant_object_id = coalesce(:objectId, tenant_object_id),"
-                + " sync_state = :state, sync_error = null where id = :id")
+                + " sync_state = case when outbox_sequence > :sequence then 'pending'"
+                + " else 'synced' end, sync_error = null, tenant_missing_since = null"
+                + " where id = :id")
         .setParameter("objectId", objectId)
-        .setParameter("state", later > 0 ? "pending" : "synced")
+        .setParameter("sequence", row.sequence())
         .setParameter("id", row.userId())
         .executeUpdate();
-    session
-        .createNativeMutationQuery(
-            "update tenant_sync set consecutive_failures = 0, paused_until = 0, last_error = null"
-                + " where tenant_id = :tenant and consecutive_failures > 0")
-        .setParameter("tenant", row.tenantId())
-        .executeUpdate();
+    tenantAnswered(session, row.tenantId());
   }
 
-  private static void recordFailure(Session session, OutboxEntity row, DirectoryException e) {
-    boolean last = !e.retryable() || row.attempts() + 1 >= MAX_ATTEMPTS;
-    long wait = backoff(row.attempts() + 1, e);
-    String reason = reason(e);
-    row.attemptFailed(reason, System.currentTimeMillis() + wait, last);
+  /**
+   * The row is retried at the decision's time or ends {@code failed}; the user shows the reason. A
+   * user whose later changes are queued stays {@code pending} (the next row carries its whole state
+   * and may well succeed); {@code failed} means nothing else is on its way.
+   *
+   * <p>Whether later changes exist is read from the user's own {@code outbox_sequence} inside the
+   * UPDATE, which runs under the user's row lock: a write committing meanwhile (which sets {@code
+   * pending} and bumps the sequence) is seen, so the state is never left {@code synced} or {@code
+   * failed} while a change waits.
+   */
+  private static void recordFailure(
+      Session session, OutboxEntity row, RetryPolicy.Decision decision, String reason) {
+    boolean last = decision.giveUp();
+    row.attemptFailed(reason, System.currentTimeMillis() + decision.retryInMillis(), last);
+    if (last) {
+      Outbox.forgetSecrets(row);
+    }
     session
         .createNativeMutationQuery(
-            "update scim_user set sync_state = :state, sync_error = :error where id = :id")
+            "update scim_user set sync_state = case when outbox_sequence = :sequence"
+                + " then :state else 'pending' end, sync_error = :error where id = :id")
         .setParameter("state", last ? "failed" : "pending")
+        .setParameter("sequence", row.sequence())
         .setParameter("error", reason)
         .setParameter("id", row.userId())
         .executeUpdate();
-    if (e.retryable()) {
-      pauseTenant(session, row.tenantId(), wait, reason);
-    }
     log.warn(
         "outbox row {} (user {}, attempt {}) {}: {}",
         row.id(),
@@ -209,52 +237,85 @@ public final class OutboxWorkers implements AutoCloseable {
         reason);
   }
 
-  private static void pauseTenant(Session session, String tenantId, long wait, String reason) {
-    long until = System.currentTimeMillis() + wait;
+  /** Counts one more consecutive failure of the tenant's directory; returns the new count. */
+  private static int tenantFailed(Session session, String tenantId) {
     int updated =
         session
             .createNativeMutationQuery(
-                "update tenant_sync set paused_until = :until, last_error = :error,"
-                    + " consecutive_failures = consecutive_failures + 1 where tenant_id = :tenant")
-            .setParameter("until", until)
-            .setParameter("error", reason)
+                "update tenant_sync set consecutive_failures = consecutive_failures + 1"
+                    + " where tenant_id = :tenant")
             .setParameter("tenant", tenantId)
             .executeUpdate();
     if (updated == 0) {
       session
           .createNativeMutationQuery(
-              "insert into tenant_sync (tenant_id, paused_until, consecutive_failures, last_error)"
-                  + " values (:tenant, :until, 1, :error)")
+              "insert into tenant_sync (tenant_id, paused_until, consecutive_failures)"
+                  + " values (:tenant, 0, 1)")
           .setParameter("tenant", tenantId)
+          .executeUpdate();
+      return 1;
+    }
+    return session
+        .createNativeQuery(
+            "select consecutive_failures from tenant_sync where tenant_id = :tenant", Integer.class)
+        .setParameter("tenant", tenantId)
+        .getSingleResult();
+  }
+
+  private static void pauseTenant(Session session, String tenantId, long wait, String reason) {
+    session
+        .createNativeMutationQuery(
+            "update tenant_sync set paused_until = :until, last_error = :error"
+                + " where tenant_id = :tenant")
+        .setParameter("until", System.currentTimeMillis() + wait)
+        .setParameter("error", reason)
+        .setParameter("tenant", tenantId)
+        .executeUpdate();
+  }
+
+  /**
+   * Moves the paused tenant's other pending rows to the end of the pause, so that claims do not
+   * read through a down tenant's backlog. Rows another worker holds are skipped (it records its own
+   * outcome), so two workers failing on one tenant never wait for each other.
+   */
+  private void deferTenant(Session session, String tenantId, long wait) {
+    long until = System.currentTimeMillis() + wait;
+    String lock = database.kind() == DatabaseKind.MYSQL ? " for update skip locked" : " for update";
+    List<String> ids =
+        session
+            .createNativeQuery(
+                "select id from outbox where tenant_id = :tenant and status = 'pending'"
+                    + " and next_attempt_at < :until"
+                    + lock,
+                String.class)
+            .setParameter("tenant", tenantId)
+            .setParameter("until", until)
+            .getResultList();
+    for (int from = 0; from < ids.size(); from += 1000) {
+      session
+          .createNativeMutationQuery("update outbox set next_attempt_at = :until where id in :ids")
           .setParameter("until", until)
-          .setParameter("error", reason)
+          .setParameterList("ids", ids.subList(from, Math.min(ids.size(), from + 1000)))
           .executeUpdate();
     }
   }
 
-  private static long laterPending(Session session, OutboxEntity row) {
-    return session
-        .createSelectionQuery(
-            "select count(*) from OutboxEntity where userId = :user and status = 'pending'"
-                + " and sequence > :sequence",
-            Long.class)
-        .setParameter("user", row.userId())
-        .setParameter("sequence", row.sequence())
-        .getSingleResult();
+  /** The tenant's directory answered: its back-off starts over. */
+  private static void tenantAnswered(Session session, String tenantId) {
+    session
+        .createNativeMutationQuery(
+            "update tenant_sync set consecutive_failures = 0, paused_until = 0, last_error = null"
+                + " where tenant_id = :tenant and consecutive_failures > 0")
+        .setParameter("tenant", tenantId)
+        .executeUpdate();
   }
 
-  /** Exponential back-off with jitter, capped; a Retry-After from the directory wins. */
-  static long backoff(int attempt, DirectoryException e) {
-    if (e.retryAfter().isPresent()) {
-      return Math.min(MAX_BACKOFF.toMillis(), e.retryAfter().get().toMillis());
+  /** The directory's error code and message, e.g. for the user's {@code syncError}. */
+  static String reason(DirectoryException e) {
+    String message = e.getMessage();
+    if (e.code().isPresent() && !message.contains(e.code().get())) {
+      message = e.code().get() + ": " + message;
     }
-    long base = Math.min(MAX_BACKOFF.toMillis(), 500L << Math.min(attempt, 20));
-    return base / 2 + ThreadLocalRandom.current().nextLong(base / 2 + 1);
-  }
-
-  private static String reason(DirectoryException e) {
-    String code = e.code().map(c -> c + ": ").orElse("");
-    String message = code + e.getMessage();
     return message.length() > 1000 ? message.substring(0, 1000) : message;
   }
 

@@ -30,6 +30,24 @@ public record UserDirectoryState(
     boolean retained,
     boolean deleted) {
 
+  /** The same state without a password to set. */
+  public UserDirectoryState withoutPassword() {
+    return new UserDirectoryState(
+        tenantObjectId,
+        userPrincipalName,
+        displayName,
+        givenName,
+        surname,
+        mailNickname,
+        accountEnabled,
+        usageLocation,
+        alternateEmail,
+        skuIds,
+        null,
+        retained,
+        deleted);
+  }
+
   /** Never shows the password. */
   @Override
   public String toString() {

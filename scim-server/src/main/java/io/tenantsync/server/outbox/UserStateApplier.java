@@ -15,14 +15,16 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Brings one tenant account to a {@link UserDirectoryState}: finds it by its immutable object id
  * (R4) — or, before the first sync, by user principal name — creates it if needed, and changes only
- * what differs. Idempotent: applying the same state twice changes nothing the second time, which
- * makes the outbox's at-least-once delivery safe. Stateless, thread-safe.
+ * what differs. Once a user has an object id its link follows that id only. An account found by
+ * name (or handed back by a retried create) that is already linked to another user here is never
+ * taken over: the change is refused as a conflict. Idempotent: applying the same state twice
+ * changes nothing the second time, which makes the outbox's at-least-once delivery safe. Stateless,
+ * thread-safe.
  */
 public final class UserStateApplier {
   private final SecretBox secretBox;
@@ -31,30 +33,24 @@ public final class UserStateApplier {
     this.secretBox = secretBox;
   }
 
-  /**
-   * Applies {@code state}; returns the account's object id (null if it is gone for good).
-   *
-   * @param linkedElsewhere whether an object id is already linked to another user of the tenant: an
-   *     account found by user principal name that is refuses the change (a non-retryable conflict)
-   *     instead of being taken over — an account belongs to one user at most.
-   */
+  /** Who else here is linked to a tenant account. */
+  @FunctionalInterface
+  public interface AccountOwners {
+    /** The id of a user other than the one being applied linked to {@code objectId}, or null. */
+    @Nullable String otherOwner(String objectId);
+  }
+
+  /** Applies {@code state}; returns the account's object id (null if it is gone for good). */
   public @Nullable String apply(
       TenantDirectory directory,
       UserDirectoryState state,
       @Nullable String knownObjectId,
-      Predicate<String> linkedElsewhere) {
+      AccountOwners owners) {
     String password =
         state.sealedPassword() == null ? null : secretBox.open(state.sealedPassword());
     Optional<DirectoryUser> found = find(directory, state, knownObjectId);
-    if (knownObjectId == null && found.isPresent() && linkedElsewhere.test(found.get().id())) {
-      throw new DirectoryException(
-          DirectoryException.Kind.CONFLICT,
-          "the tenant account named "
-              + state.userPrincipalName()
-              + " ("
-              + found.get().id()
-              + ") is linked to another user; rename one of them",
-          false);
+    if (knownObjectId == null) {
+      found.ifPresent(account -> claim(account, owners));
     }
     if (state.deleted()) {
       found.ifPresent(account -> delete(directory, state, account));
@@ -67,6 +63,7 @@ public final class UserStateApplier {
       account = directory.restoreUser(knownObjectId);
     } else {
       account = directory.createUser(draft(state, password));
+      claim(account, owners); // a retried create may hand back an existing account by name
       password = null; // set by the create itself
     }
     DirectoryUserChanges changes = changes(state, account, password);
@@ -83,6 +80,23 @@ public final class UserStateApplier {
       return directory.findUser(knownObjectId);
     }
     return directory.findUserByPrincipalName(state.userPrincipalName());
+  }
+
+  /** Refuses to link an account that another user here is linked to (no takeover by name). */
+  private static void claim(DirectoryUser account, AccountOwners owners) {
+    String other = owners.otherOwner(account.id());
+    if (other != null) {
+      throw new DirectoryException(
+          DirectoryException.Kind.CONFLICT,
+          "the tenant account "
+              + account.userPrincipalName()
+              + " ("
+              + account.id()
+              + ") is linked to another user ("
+              + other
+              + "); accounts are linked by object id only: rename one of them",
+          false);
+    }
   }
 
   private static boolean restorable(TenantDirectory directory, String objectId) {

@@ -34,11 +34,15 @@ import org.slf4j.LoggerFactory;
  * <ul>
  *   <li>An account unknown here becomes, or updates, an unmanaged User (R5), with its licenses
  *       counted in the pools; a license whose pool has no room is recorded, not counted.
- *   <li>Drift, a managed account deleted in the tenant, or a deleted one restored there is
- *       recorded; under {@code driftMode} {@code repair} the user's state is queued to the outbox
- *       again, which brings the account back to it. A UPN changed on a retained account is only
- *       recorded: its link follows the object id (R4).
- *   <li>An unmanaged account that left the tenant takes its User and licenses with it.
+ *   <li>Drift, a managed account deleted in the tenant, or a deleted one restored there (deleted
+ *       through this server, or found deleted in the tenant by an earlier run) is recorded; under
+ *       {@code driftMode} {@code repair} the user's state is queued to the outbox again, which
+ *       brings the account back to it. A UPN changed on a retained account is only recorded: its
+ *       link follows the object id (R4).
+ *   <li>An unmanaged account that left the tenant (delta {@code @removed}, or absent from a full
+ *       listing) takes its User and licenses with it.
+ *   <li>Accounts are linked to users by object id only: an unknown account whose UPN is a user's
+ *       name here is recorded as a conflict, never linked to that user.
  * </ul>
  *
  * Not thread-safe: one per run.
@@ -143,6 +147,9 @@ final class FindingBatch {
               FindingKind.RESTORED_IN_TENANT,
               "the account was deleted through TenantSync but is active in the tenant again",
               repair && resync(session, ours.userId()));
+        } else if (ours.missingInTenant()) {
+          tallies.drifted++;
+          restored(session, ours.userId(), account.id());
         } // else: changes still on their way through the outbox; compared next time
       } else if (finding instanceof ReconcileFinding.Drifted drift) {
         tallies.drifted++;
@@ -219,12 +226,36 @@ final class FindingBatch {
     if (!repaired) {
       session
           .createNativeMutationQuery(
-              "update scim_user set sync_state = 'failed', sync_error = :error where id = :id")
+              "update scim_user set sync_state = 'failed', sync_error = :error,"
+                  + " tenant_missing_since = :now where id = :id")
           .setParameter("error", detail + " (reconciliation " + reconciliationId + ")")
+          .setParameter("now", System.currentTimeMillis())
           .setParameter("id", userId)
           .executeUpdate();
     }
     record(session, userId, objectId, FindingKind.DELETED_IN_TENANT, detail, repaired);
+  }
+
+  /**
+   * The account an earlier run found deleted in the tenant is there again (restored in the tenant):
+   * recorded; the user's failure is cleared, and the next run compares the account as usual (under
+   * {@code repair} the user's state is queued to the outbox at once).
+   */
+  private void restored(Session session, String userId, String objectId) {
+    session
+        .createNativeMutationQuery(
+            "update scim_user set tenant_missing_since = null, sync_error = null,"
+                + " sync_state = case when sync_state = 'failed' then 'synced' else sync_state end"
+                + " where id = :id")
+        .setParameter("id", userId)
+        .executeUpdate();
+    record(
+        session,
+        userId,
+        objectId,
+        FindingKind.RESTORED_IN_TENANT,
+        "the account found deleted in the tenant earlier is in the tenant again",
+        repair && resync(session, userId));
   }
 
   /** Queues the user's current state to the outbox; false if the user is gone meanwhile. */

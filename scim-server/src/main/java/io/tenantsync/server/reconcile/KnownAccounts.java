@@ -16,15 +16,25 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Every tenant account this server knows by object id, loaded in two streaming queries at the start
- * of a run: managed users (the expected accounts), users deleted through this server, and users
- * whose changes are still on their way through the outbox (not compared: they would show as drift
- * for a moment). Unmanaged users are not here: they are what the run mirrors. A 100,000-user tenant
- * takes a few tens of megabytes.
+ * of a run: managed users (the expected accounts), users deleted through this server, users whose
+ * account an earlier run found deleted in the tenant (not expected again: seeing the account means
+ * it was restored), and users whose changes are still on their way through the outbox (not
+ * compared: they would show as drift for a moment). The link is the object id only: a UPN never
+ * makes an account known. Unmanaged users are not here: they are what the run mirrors. A
+ * 100,000-user tenant takes a few tens of megabytes.
  */
 final class KnownAccounts {
 
-  /** One known account; {@code expected} is null when it is not to be compared. */
-  record Known(String userId, @Nullable ExpectedAccount expected, boolean deleted) {}
+  /**
+   * One known account; {@code expected} is null when it is not to be compared. {@code deleted}: the
+   * user was deleted through this server; {@code missingInTenant}: an earlier run found the account
+   * deleted in the tenant.
+   */
+  record Known(
+      String userId,
+      @Nullable ExpectedAccount expected,
+      boolean deleted,
+      boolean missingInTenant) {}
 
   private final Map<String, Known> byObjectId;
 
@@ -52,8 +62,8 @@ final class KnownAccounts {
     Map<String, Known> known = new HashMap<>();
     session
         .createNativeQuery(
-            "select id, tenant_object_id, user_name, active, retained, deleted_at, sync_state"
-                + " from scim_user where tenant_id = :tenant and managed = true"
+            "select id, tenant_object_id, user_name, active, retained, deleted_at, sync_state,"
+                + " tenant_missing_since from scim_user where tenant_id = :tenant and managed = true"
                 + " and tenant_object_id is not null",
             Object[].class)
         .setParameter("tenant", tenantId)
@@ -66,8 +76,9 @@ final class KnownAccounts {
               boolean retained = truthy(row[4]);
               boolean deleted = row[5] != null;
               boolean pending = "pending".equals(row[6]);
+              boolean missing = row[7] != null;
               ExpectedAccount expected =
-                  deleted || pending
+                  deleted || pending || missing
                       ? null
                       : new ExpectedAccount(
                           objectId,
@@ -75,7 +86,7 @@ final class KnownAccounts {
                           truthy(row[3]),
                           retained ? Set.of() : skusByUser.getOrDefault(userId, Set.of()),
                           retained);
-              known.put(key(objectId), new Known(userId, expected, deleted));
+              known.put(key(objectId), new Known(userId, expected, deleted, missing));
             });
     return new KnownAccounts(known);
   }

@@ -25,14 +25,24 @@ import org.slf4j.LoggerFactory;
  *       row is locked while claiming), and marked {@code running} before the work starts outside
  *       any transaction. A run left {@code running} by a node that died is taken again after {@link
  *       #STALE_AFTER}.
+ *   <li><b>Isolation</b>: whatever one tenant's run or scheduling throws — a directory error, a
+ *       bug, even an {@link Error} such as running out of memory on a huge tenant — is logged and
+ *       recorded on that run ({@code failed}, with the error's class); the worker goes on with the
+ *       other tenants and the schedule never stops.
  * </ul>
  */
 public final class ReconcileWorker implements AutoCloseable {
   static final Duration STALE_AFTER = Duration.ofMinutes(30);
   private static final Logger log = LoggerFactory.getLogger(ReconcileWorker.class);
 
+  /** Runs one reconciliation; {@link Reconciler#run} in production. */
+  @FunctionalInterface
+  interface Runner {
+    Reconciler.Outcome run(String reconciliationId, String tenantId, String requestedMode);
+  }
+
   private final Database database;
-  private final Reconciler reconciler;
+  private final Runner reconciler;
   private final Duration interval;
   private final Duration poll;
   private final AtomicBoolean running = new AtomicBoolean();
@@ -40,8 +50,12 @@ public final class ReconcileWorker implements AutoCloseable {
 
   public ReconcileWorker(
       Database database, TenantDirectories directories, Duration interval, Duration poll) {
+    this(database, new Reconciler(database, directories)::run, interval, poll);
+  }
+
+  ReconcileWorker(Database database, Runner reconciler, Duration interval, Duration poll) {
     this.database = database;
-    this.reconciler = new Reconciler(database, directories);
+    this.reconciler = reconciler;
     this.interval = interval;
     this.poll = poll;
   }
@@ -68,7 +82,7 @@ public final class ReconcileWorker implements AutoCloseable {
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         return;
-      } catch (RuntimeException e) {
+      } catch (RuntimeException | Error e) {
         log.error("reconcile worker error; continuing", e);
         try {
           Thread.sleep(poll.toMillis());
@@ -94,24 +108,32 @@ public final class ReconcileWorker implements AutoCloseable {
                     .setParameter("now", now)
                     .getResultList());
     for (String tenantId : due) {
-      database.inPlainTransaction(
-          session -> {
-            TenantSyncRows.ensure(session, tenantId);
-            long next = now + interval.toMillis();
-            boolean firstSighting =
-                moveNext(session, tenantId, next, "next_reconcile_at is null", now);
-            if (!firstSighting
-                && moveNext(session, tenantId, next, "next_reconcile_at <= :now", now)) {
-              session.persist(
-                  new ReconciliationEntity(
-                      Ids.newId(),
-                      tenantId,
-                      ReconciliationEntity.MODE_DELTA,
-                      ReconciliationEntity.TRIGGER_SCHEDULE));
-            }
-            return null;
-          });
+      try {
+        enqueueIfDue(tenantId, now);
+      } catch (RuntimeException | Error e) {
+        log.error("cannot schedule the reconciliation of tenant {}; continuing", tenantId, e);
+      }
     }
+  }
+
+  private void enqueueIfDue(String tenantId, long now) {
+    database.inPlainTransaction(
+        session -> {
+          TenantSyncRows.ensure(session, tenantId);
+          long next = now + interval.toMillis();
+          boolean firstSighting =
+              moveNext(session, tenantId, next, "next_reconcile_at is null", now);
+          if (!firstSighting
+              && moveNext(session, tenantId, next, "next_reconcile_at <= :now", now)) {
+            session.persist(
+                new ReconciliationEntity(
+                    Ids.newId(),
+                    tenantId,
+                    ReconciliationEntity.MODE_DELTA,
+                    ReconciliationEntity.TRIGGER_SCHEDULE));
+          }
+          return null;
+        });
   }
 
   private static boolean moveNext(
@@ -145,7 +167,7 @@ public final class ReconcileWorker implements AutoCloseable {
     } catch (DirectoryException e) {
       error = "the tenant directory failed: " + e.getMessage();
       log.warn("reconciliation {} of tenant {}: {}", claimed.id(), claimed.tenantId(), error);
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | Error e) { // one tenant's failure never stops the worker
       error = "internal error: " + e.getClass().getSimpleName();
       log.error("reconciliation {} of tenant {} failed", claimed.id(), claimed.tenantId(), e);
     }

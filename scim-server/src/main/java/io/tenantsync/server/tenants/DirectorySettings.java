@@ -82,6 +82,14 @@ public record DirectorySettings(
     }
   }
 
+  /**
+   * Which directory these settings reach, without the secret: the same value means the same
+   * directory, so state kept about it (a delta position) is still valid.
+   */
+  public String identity() {
+    return SANDBOX.equals(type) ? SANDBOX : String.join(" ", type, baseUrl, tokenUrl, clientId);
+  }
+
   /** The wire form; the secret is never returned. */
   public TenantResource.Directory toWire() {
     TenantResource.Directory wire = new TenantResource.Directory();

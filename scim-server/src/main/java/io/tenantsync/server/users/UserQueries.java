@@ -53,6 +53,7 @@ public final class UserQueries {
           .extension(UserSchemas.RESELLER, "usageLocation", caseIgnoreString("usageLocation"))
           .extension(UserSchemas.RESELLER, "alternateEmail", caseIgnoreString("alternateEmail"))
           .extension(UserSchemas.RESELLER, "syncState", caseExactString("syncState"))
+          .extension(UserSchemas.RESELLER, "syncError", caseIgnoreString("syncError"))
           .build();
 
   private final SearchQuery<UserEntity> search;

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tenantsync.server.TenantSyncServer;
 import io.tenantsync.server.config.ServerConfig;
 import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.net.URI;
@@ -17,6 +18,8 @@ import java.sql.PreparedStatement;
 import java.sql.Statement;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Reconciles a 100,000-account sandbox tenant and prints how long it took and the heap it needed
@@ -82,22 +85,30 @@ public final class ReconcileBenchmark {
           ACCOUNTS, MANAGED, (System.nanoTime() - seedStart) / 1e9);
 
       System.gc();
-      resetPeaks();
-      Run full = reconcile(base, tenant, "full");
-      long fullPeak = peakHeapMb();
-      resetPeaks();
-      Run delta = reconcile(base, tenant, "delta");
-      long deltaPeak = peakHeapMb();
+      Run full = measured(() -> reconcile(base, tenant, "full"));
+      System.gc();
+      Run delta = measured(() -> reconcile(base, tenant, "delta"));
 
       System.out.println();
       System.out.printf(
-          "%-12s %10s %10s %10s %10s %10s %14s%n",
-          "run", "seconds", "scanned", "unmanaged", "drifted", "failed", "peak heap MB");
-      print("full", full, fullPeak);
-      print("delta", delta, deltaPeak);
+          "%-8s %8s %9s %10s %8s %7s %13s %15s%n",
+          "run",
+          "seconds",
+          "scanned",
+          "unmanaged",
+          "drifted",
+          "failed",
+          "peak used MB",
+          "pool peaks MB");
+      print("full", full);
+      print("delta", delta);
       System.out.printf(
-          "max heap %d MB; targets: full run < 60 s and < 512 MB heap%n",
-          Runtime.getRuntime().maxMemory() / (1024 * 1024));
+          "max heap %d MB; load average %.2f; targets: full run < 60 s and < 512 MB heap%n",
+          Runtime.getRuntime().maxMemory() / (1024 * 1024),
+          ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+      System.out.println(
+          "peak used = highest heap in use, sampled every 10 ms; pool peaks = sum of each heap"
+              + " pool's own peak (an upper bound: the pools need not peak together)");
     } finally {
       server.close();
       try (Connection root = DriverManager.getConnection(ROOT_URL, "root", "");
@@ -107,18 +118,54 @@ public final class ReconcileBenchmark {
     }
   }
 
-  record Run(double seconds, JsonNode body) {}
+  record Run(double seconds, JsonNode body, long peakUsedMb, long poolPeaksMb) {}
 
-  static void print(String name, Run run, long peak) {
+  interface Timed {
+    Run run() throws Exception;
+  }
+
+  /** Runs {@code timed} while sampling the heap in use; returns its run with both peaks. */
+  static Run measured(Timed timed) throws Exception {
+    MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+    AtomicLong peak = new AtomicLong();
+    AtomicBoolean done = new AtomicBoolean();
+    Thread sampler =
+        new Thread(
+            () -> {
+              while (!done.get()) {
+                peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
+                try {
+                  Thread.sleep(10);
+                } catch (InterruptedException e) {
+                  return;
+                }
+              }
+            },
+            "heap-sampler");
+    sampler.setDaemon(true);
+    resetPeaks();
+    sampler.start();
+    Run run;
+    try {
+      run = timed.run();
+    } finally {
+      done.set(true);
+      sampler.join();
+    }
+    return new Run(run.seconds(), run.body(), peak.get() / (1024 * 1024), poolPeaksMb());
+  }
+
+  static void print(String name, Run run) {
     System.out.printf(
-        "%-12s %10.1f %10d %10d %10d %10d %14d%n",
+        "%-8s %8.1f %9d %10d %8d %7d %13d %15d%n",
         name,
         run.seconds(),
         run.body().path("scanned").asLong(),
         run.body().path("unmanaged").asLong(),
         run.body().path("drifted").asLong(),
         run.body().path("failed").asLong(),
-        peak);
+        run.peakUsedMb(),
+        run.poolPeaksMb());
     if (!run.body().path("status").asText().equals("completed")) {
       System.out.println("  run did not complete: " + run.body());
     }
@@ -134,7 +181,7 @@ public final class ReconcileBenchmark {
       JsonNode run = get(base, "/scim/v2/tenants/" + tenant + "/Reconciliations/" + id);
       String status = run.path("status").asText();
       if (status.equals("completed") || status.equals("failed")) {
-        return new Run((System.nanoTime() - start) / 1e9, run);
+        return new Run((System.nanoTime() - start) / 1e9, run, 0, 0);
       }
       Thread.sleep(200);
     }
@@ -272,7 +319,7 @@ public final class ReconcileBenchmark {
     }
   }
 
-  static long peakHeapMb() {
+  static long poolPeaksMb() {
     long peak = 0;
     for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
       if (pool.getType() == MemoryType.HEAP) {

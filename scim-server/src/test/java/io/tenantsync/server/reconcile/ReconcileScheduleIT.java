@@ -3,6 +3,7 @@ package io.tenantsync.server.reconcile;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.tenantsync.server.directory.TenantDirectories;
 import io.tenantsync.server.testing.Fixtures.Tenant;
 import io.tenantsync.server.testing.Http;
 import io.tenantsync.server.testing.TestServer;
@@ -23,9 +24,11 @@ class ReconcileScheduleIT {
     Tenant tenant = server.fixtures().tenant();
     Duration interval = Duration.ofMillis(300);
     ReconcileWorker nodeA =
-        new ReconcileWorker(server.server().database(), null, interval, Duration.ofSeconds(1));
+        new ReconcileWorker(
+            server.server().database(), (TenantDirectories) null, interval, Duration.ofSeconds(1));
     ReconcileWorker nodeB =
-        new ReconcileWorker(server.server().database(), null, interval, Duration.ofSeconds(1));
+        new ReconcileWorker(
+            server.server().database(), (TenantDirectories) null, interval, Duration.ofSeconds(1));
 
     nodeA.schedule();
     nodeB.schedule();

@@ -202,7 +202,153 @@ class ReconciliationIT {
     assertEquals(1, list.path("totalResults").asInt());
   }
 
+  @Test
+  void aFullListingFindsAccountsThatLeftTheTenantAndTheOnesThatCameBack() throws Exception {
+    String stray = sandboxAccount("hank", true);
+    op.post(
+            sandbox("users/" + stray + "/assignLicense"),
+            "{\"addLicenses\":[{\"skuId\":\"" + skuId + "\"}],\"removeLicenses\":[]}")
+        .expect(200);
+    String user = managedUser("ivy");
+    String objectId = syncedObjectId(user);
+    assertEquals(1, reconcile("full").path("unmanaged").asLong());
+    assertEquals(2, consumed());
+
+    op.delete(sandbox("users/" + stray)).expect(204);
+    op.delete(sandbox("users/" + objectId)).expect(204);
+    JsonNode gone = reconcile("full");
+    assertEquals("full", gone.path("mode").asText());
+    assertEquals(1, gone.path("missing").asLong(), gone.toString());
+    assertTrue(kinds(gone).contains("deletedInTenant"), gone.toString());
+    assertEquals(
+        0,
+        op.get(tenant.users() + "?filter=" + encode(EXT + ":managed eq false"))
+            .json()
+            .path("totalResults")
+            .asInt(),
+        "a full listing without the account drops its unmanaged User");
+    assertEquals(1, consumed(), "and releases its license");
+    assertEquals(
+        "failed", op.get(tenant.users() + "/" + user).json().path(EXT).path("syncState").asText());
+    assertEquals(
+        0, reconcile("full").path("missing").asLong(), "a deletion is reported once, not per run");
+
+    op.post(sandbox("directory/deletedItems/" + objectId + "/restore"), "{}").expect(200);
+    JsonNode back = reconcile("delta");
+    assertTrue(kinds(back).contains("restoredInTenant"), back.toString());
+    JsonNode ivy = op.get(tenant.users() + "/" + user).expect(200).json();
+    assertEquals("synced", ivy.path(EXT).path("syncState").asText(), ivy.toString());
+    assertFalse(ivy.path(EXT).has("syncError"), ivy.toString());
+    assertEquals(objectId, ivy.path(EXT).path("tenantObjectId").asText());
+  }
+
+  @Test
+  void aStoredDeltaPositionIsUsedOnlyAgainstTheDirectoryItCameFrom() throws Exception {
+    sandboxAccount("nina", true);
+    assertEquals("full", reconcile("full").path("mode").asText());
+    assertEquals("delta", reconcile("delta").path("mode").asText(), "same directory: delta");
+
+    sql(
+        "update tenant_sync set delta_directory = 'graph https://graph.microsoft.com/v1.0"
+            + " https://login.microsoftonline.com/x/oauth2/v2.0/token app' where tenant_id = ?");
+    JsonNode moved = reconcile("delta");
+    assertEquals("completed", moved.path("status").asText(), moved.toString());
+    assertEquals("full", moved.path("mode").asText(), "a position of another directory is dropped");
+    assertEquals("delta", reconcile("delta").path("mode").asText());
+
+    sql(
+        "update tenant_sync set delta_link = 'http://127.0.0.1:9/sandbox/x/v1.0/users/delta"
+            + "?$deltatoken=abc' where tenant_id = ?");
+    JsonNode elsewhere = reconcile("delta");
+    assertEquals("completed", elsewhere.path("status").asText(), elsewhere.toString());
+    assertEquals("full", elsewhere.path("mode").asText(), "a link of another origin is dropped");
+  }
+
+  @Test
+  void theLinkFollowsTheObjectIdNeverTheUpn() throws Exception {
+    String judy = managedUser("judy");
+    String judyAccount = syncedObjectId(judy);
+    op.patch(
+            sandbox("users/" + judyAccount),
+            "{\"userPrincipalName\":\"judy.old@" + tenant.domain() + "\"}")
+        .expect(204);
+    String impostor = sandboxAccount("judy", true);
+
+    String kim = managedUser("kim");
+    String kimAccount = syncedObjectId(kim);
+    op.patch(
+            tenant.users() + "/" + kim,
+            "{\"Operations\":[{\"op\":\"replace\",\"path\":\"userName\",\"value\":\"kim2@"
+                + tenant.domain()
+                + "\"}]}")
+        .expect(200);
+    syncedObjectId(kim);
+    String newcomer = sandboxAccount("kim", true);
+
+    JsonNode run = reconcile("full");
+    assertTrue(kinds(run).contains("upnChanged"), run.toString());
+    assertTrue(kinds(run).contains("conflict"), "the impostor takes nobody's place: " + run);
+    assertEquals(
+        judyAccount,
+        op.get(tenant.users() + "/" + judy).json().path(EXT).path("tenantObjectId").asText());
+    assertEquals(
+        kimAccount,
+        op.get(tenant.users() + "/" + kim).json().path(EXT).path("tenantObjectId").asText());
+    JsonNode unmanaged =
+        op.get(tenant.users() + "?filter=" + encode(EXT + ":managed eq false")).json();
+    assertEquals(1, unmanaged.path("totalResults").asInt(), unmanaged.toString());
+    JsonNode kimsOldName = unmanaged.path("Resources").get(0);
+    assertEquals("kim@" + tenant.domain(), kimsOldName.path("userName").asText());
+    assertEquals(newcomer, kimsOldName.path(EXT).path("tenantObjectId").asText());
+    assertEquals(
+        0,
+        op.get(
+                tenant.users()
+                    + "?filter="
+                    + encode(EXT + ":tenantObjectId eq \"" + impostor + "\""))
+            .json()
+            .path("totalResults")
+            .asInt(),
+        "the account holding judy's old UPN is linked to no user");
+  }
+
+  @Test
+  void aNewUserIsNeverLinkedByNameToAnAccountLinkedToAnotherUser() throws Exception {
+    String lou = sandboxAccount("lou", true);
+    reconcile("full");
+    op.patch(sandbox("users/" + lou), "{\"userPrincipalName\":\"max@" + tenant.domain() + "\"}")
+        .expect(204);
+    String max =
+        op.post(tenant.users(), "{\"userName\":\"max@" + tenant.domain() + "\"}").expect(201).id();
+    long deadline = System.currentTimeMillis() + 60_000;
+    JsonNode user = op.get(tenant.users() + "/" + max).json();
+    while (!user.path(EXT).path("syncState").asText().equals("failed")
+        && System.currentTimeMillis() < deadline) {
+      Thread.sleep(100);
+      user = op.get(tenant.users() + "/" + max).json();
+    }
+    assertEquals("failed", user.path(EXT).path("syncState").asText(), user.toString());
+    assertTrue(
+        user.path(EXT).path("syncError").asText().contains("linked to another user"),
+        user.toString());
+    assertFalse(user.path(EXT).has("tenantObjectId"), "not linked to lou's account: " + user);
+    assertEquals(
+        "lou",
+        op.get(sandbox("users/" + lou + "?$select=displayName"))
+            .json()
+            .path("displayName")
+            .asText());
+  }
+
   // --- helpers
+
+  void sql(String update) throws Exception {
+    try (Connection c = server.database.connect();
+        java.sql.PreparedStatement s = c.prepareStatement(update)) {
+      s.setString(1, tenant.id());
+      assertEquals(1, s.executeUpdate(), update);
+    }
+  }
 
   String sandbox(String path) {
     return "/sandbox/" + tenant.id() + "/v1.0/" + path;
