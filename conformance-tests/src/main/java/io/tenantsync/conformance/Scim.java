@@ -141,7 +141,12 @@ public final class Scim implements ExtensionContext.Store.CloseableResource {
   }
 
   public void deleteLater(final ScimHttp client, final String path) {
-    cleanups.push(() -> client.delete(path));
+    onClose(() -> client.delete(path));
+  }
+
+  /** Runs {@code cleanup} when the check ends (best effort, after later-registered ones). */
+  public void onClose(final Runnable cleanup) {
+    cleanups.push(cleanup);
   }
 
   @Override

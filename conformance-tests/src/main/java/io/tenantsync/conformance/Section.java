@@ -1,5 +1,6 @@
 package io.tenantsync.conformance;
 
+import io.tenantsync.conformance.checks.AdvertisedFeatureChecks;
 import io.tenantsync.conformance.checks.BulkChecks;
 import io.tenantsync.conformance.checks.DiscoveryChecks;
 import io.tenantsync.conformance.checks.ErrorChecks;
@@ -29,7 +30,7 @@ import java.util.Optional;
  * one or a few check classes; this list is the one place that names them (no class-path scanning).
  */
 public enum Section {
-  DISCOVERY(DiscoveryChecks.class),
+  DISCOVERY(DiscoveryChecks.class, AdvertisedFeatureChecks.class),
   USERS(UserChecks.class),
   GROUPS(GroupChecks.class),
   PATCH(PatchChecks.class, GroupMemberPatchChecks.class),

@@ -4,6 +4,7 @@ import static io.tenantsync.conformance.ResponseAssert.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tenantsync.conformance.ConformanceCheck;
+import io.tenantsync.conformance.Feature;
 import io.tenantsync.conformance.ResponseAssert;
 import io.tenantsync.conformance.ScimHttp;
 import io.tenantsync.conformance.ScimResponse;
@@ -189,21 +190,41 @@ public class DiscoveryChecks extends ConformanceCheck {
     assertThat(get("/Schemas/urn:example:no:such:schema")).error(404, null);
   }
 
+  /**
+   * {@code filter.maxResults} (RFC 7643 §5): with more resources than that, one response holds at
+   * most that many (or the request is refused with 400 {@code tooMany}, RFC 7644 §3.12). Up to 200
+   * users are created one by one; a larger limit is probed on Groups created through {@code /Bulk}
+   * (when advertised; at most 5,000, removed the same way), since Groups are the cheaper population
+   * where users are provisioned onwards; otherwise the check is skipped.
+   */
   @Test
   void advertisedFilterMaxResultsIsEnforced() {
     final OptionalLong maxResults = scim.config().filterMaxResults();
     Assumptions.assumeTrue(maxResults.isPresent(), "no filter.maxResults advertised");
-    Assumptions.assumeTrue(
-        maxResults.getAsLong() <= 200, "filter.maxResults too large to probe cheaply");
     final long max = maxResults.getAsLong();
+    final String endpoint = max <= 200 ? "/Users" : "/Groups";
     final long existing =
-        assertThat(get("/Users?count=0")).listResponse().json().path("totalResults").asLong();
-    for (long i = existing; i <= max; i++) {
-      scim.createUser();
+        assertThat(get(endpoint + "?count=0")).listResponse().json().path("totalResults").asLong();
+    final long missing = Math.max(0, max + 1 - existing);
+    if (max <= 200) {
+      for (long i = 0; i < missing; i++) {
+        scim.createUser();
+      }
+    } else {
+      Assumptions.assumeTrue(
+          scim.config().supports(Feature.BULK) && max <= 5_000,
+          "filter.maxResults = " + max + " too large to probe without /Bulk");
+      new BulkPopulation(scim, endpoint).create(missing);
     }
-    final ScimResponse page = get("/Users?startIndex=1&count=" + (max + 1));
+    final ScimResponse page = get(endpoint + "?startIndex=1&count=" + (max + 1));
+    if (page.status() == 400) {
+      assertThat(page).error(400, "tooMany");
+      return;
+    }
     assertThat(page)
         .listResponse()
+        .satisfies(
+            json -> json.path("totalResults").asLong() > max, "more than " + max + " resources")
         .satisfies(
             json ->
                 json.path("Resources").size() <= max && json.path("itemsPerPage").asLong() <= max,

@@ -8,11 +8,16 @@ import io.tenantsync.conformance.Feature;
 import io.tenantsync.conformance.ResponseAssert;
 import io.tenantsync.conformance.Scim;
 import io.tenantsync.conformance.ScimHttp;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.opentest4j.AssertionFailedError;
 
 /**
  * Filters (RFC 7644 §3.4.2.2): every operator, logical operators and grouping, value filters,
@@ -136,6 +141,93 @@ public class FilterChecks extends ConformanceCheck {
     assertThat(get(ScimHttp.query("/Users", "filter", "userName eq \"" + upper + "\"")))
         .listResponse()
         .resourcesExactly(Set.of(anna), "anna, since userName is caseExact=false");
+  }
+
+  /**
+   * Every operator on a caseExact=false attribute (userName, RFC 7643 §4.1.1) with an operand in
+   * another case: matching and ordering ignore case. A byte-wise comparison would put the
+   * lower-case stored names after every upper-case operand.
+   */
+  @Test
+  void everyOperatorIgnoresCaseOnUserName() {
+    scim.require(Feature.FILTER);
+    final String upper = prefix.toUpperCase(Locale.ROOT);
+    final String domain = scim.target().userDomain().toUpperCase(Locale.ROOT);
+    final String annaName = upper + "-ANNA@" + domain;
+    final String bobName = upper + "-BOB@" + domain;
+    expectAll(
+        new String[][] {
+          {"userName eq \"" + annaName + "\"", anna},
+          {"userName ne \"" + annaName + "\"", bob, carl},
+          {"userName co \"-ANNA@\"", anna},
+          {"userName sw \"" + upper + "-ANN\"", anna},
+          {"userName ew \"-ANNA@" + domain + "\"", anna},
+          {"userName gt \"" + bobName + "\"", carl},
+          {"userName ge \"" + bobName + "\"", bob, carl},
+          {"userName lt \"" + bobName + "\"", anna},
+          {"userName le \"" + bobName + "\"", anna, bob},
+        },
+        "userName is caseExact=false");
+  }
+
+  /**
+   * Every operator on a caseExact=true attribute (externalId, RFC 7643 §3.1), stored as {@code
+   * <prefix>-Ext-A/B/C}: an operand differing only in case matches nothing, and ordering compares
+   * the exact characters ("E" sorts before "e").
+   */
+  @Test
+  void everyOperatorRespectsCaseOnExternalId() {
+    scim.require(Feature.FILTER);
+    final String lowerA = prefix + "-ext-a";
+    final String exactB = prefix + "-Ext-B";
+    expectAll(
+        new String[][] {
+          {"externalId eq \"" + lowerA + "\""},
+          {"externalId eq \"" + prefix + "-Ext-A\"", anna},
+          {"externalId ne \"" + lowerA + "\"", anna, bob, carl},
+          {"externalId co \"-ext-\""},
+          {"externalId co \"-Ext-\"", anna, bob, carl},
+          {"externalId sw \"" + lowerA + "\""},
+          {"externalId sw \"" + prefix + "-Ext-A\"", anna},
+          {"externalId ew \"-ext-a\""},
+          {"externalId ew \"-Ext-A\"", anna},
+          {"externalId gt \"" + lowerA + "\""},
+          {"externalId lt \"" + lowerA + "\"", anna, bob, carl},
+          {"externalId gt \"" + exactB + "\"", carl},
+          {"externalId ge \"" + exactB + "\"", bob, carl},
+          {"externalId le \"" + exactB + "\"", anna, bob},
+        },
+        "externalId is caseExact=true");
+  }
+
+  /** Runs each {filter, expected ids…} row and fails once, listing every row that did not match. */
+  private void expectAll(final String[][] rows, final String rule) {
+    final StringBuilder wrong = new StringBuilder();
+    for (final String[] row : rows) {
+      final Set<String> expected = new TreeSet<>(Arrays.asList(row).subList(1, row.length));
+      final Set<String> actual = new TreeSet<>(scoped(row[0]).resourceIds());
+      if (!actual.equals(expected)) {
+        wrong
+            .append("\n  ")
+            .append(row[0])
+            .append(": expected ")
+            .append(names(expected))
+            .append(" but got ")
+            .append(names(actual));
+      }
+    }
+    if (!wrong.isEmpty()) {
+      throw new AssertionFailedError(
+          rule + "; users anna, bob, carl (" + prefix + "-…); wrong results:" + wrong);
+    }
+  }
+
+  private String names(final Set<String> ids) {
+    final List<String> names = new ArrayList<>();
+    for (final String id : ids) {
+      names.add(id.equals(anna) ? "anna" : id.equals(bob) ? "bob" : id.equals(carl) ? "carl" : id);
+    }
+    return names.toString();
   }
 
   @Test

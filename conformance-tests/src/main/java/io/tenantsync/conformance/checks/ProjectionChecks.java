@@ -183,6 +183,52 @@ public class ProjectionChecks extends ConformanceCheck {
     if (patched.status() == 200) {
       onlyUserName(assertThat(patched));
     }
+    assertThat(get("/Users/" + id)).status(200).text("/displayName", "Projected");
+  }
+
+  /**
+   * {@code excludedAttributes} on the responses of POST, PUT and PATCH: the named attributes are
+   * left out of the response only; a GET afterwards still shows them stored.
+   */
+  @Test
+  void excludedAttributesOnWritesOmitThemFromTheResponseOnly() {
+    final ScimResponse created =
+        post(
+            ScimHttp.query("/Users", "excludedAttributes", "name,emails"),
+            body(scim.userName("proj-xpost")));
+    created.text("/id").ifPresent(other -> scim.deleteLater("/Users/" + other));
+    assertThat(created)
+        .status(201)
+        .present("/id")
+        .present("/userName")
+        .text("/displayName", "Pro Jection")
+        .absent("/name")
+        .absent("/emails");
+    assertThat(get("/Users/" + created.id()))
+        .status(200)
+        .text("/name/givenName", "Pro")
+        .present("/emails/0/value");
+    assertThat(
+            put(
+                ScimHttp.query("/Users/" + id, "excludedAttributes", "name,emails"),
+                body(userName)))
+        .status(200)
+        .present("/id")
+        .present("/userName")
+        .absent("/name")
+        .absent("/emails");
+    assertThat(get("/Users/" + id)).status(200).text("/name/familyName", "Jection");
+    if (scim.config().supports(Feature.PATCH)) {
+      final ScimResponse patched =
+          patch(
+              ScimHttp.query("/Users/" + id, "excludedAttributes", "name,emails"),
+              patchOps("{\"op\":\"replace\",\"path\":\"displayName\",\"value\":\"Ex\"}"));
+      assertThat(patched).status(200, 204);
+      if (patched.status() == 200) {
+        assertThat(patched).text("/displayName", "Ex").absent("/name").absent("/emails");
+      }
+      assertThat(get("/Users/" + id)).status(200).text("/displayName", "Ex").present("/name");
+    }
   }
 
   @Test

@@ -10,23 +10,28 @@ import io.tenantsync.conformance.Scim;
 import io.tenantsync.conformance.ScimHttp;
 import io.tenantsync.conformance.ScimResponse;
 import io.tenantsync.conformance.Urns;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
- * What the Microsoft Entra ID provisioning service sends, from two public Microsoft Learn pages:
+ * What the Microsoft Entra ID provisioning service sends, request for request. The bodies are the
+ * files under {@code replays/entra/}, whose {@code replays/README.md} names the page and section
+ * each one is copied from:
  *
  * <ul>
  *   <li>[TUTORIAL] "Tutorial: Develop and plan provisioning for a SCIM endpoint in Microsoft Entra
- *       ID", section "Request and response examples" (User and Group operations);
- *   <li>[KNOWN-ISSUES] "Known issues and resolutions with SCIM 2.0 protocol compliance of the
- *       Microsoft Entra user provisioning service", section "Flags to alter the SCIM behavior": the
- *       default requests and those sent with {@code ?aadOptscim062020} in the tenant URL.
+ *       ID" (learn.microsoft.com), "SCIM protocol requests and responses";
+ *   <li>[FLAGS] "Known issues and resolutions with SCIM 2.0 protocol compliance of the Microsoft
+ *       Entra user provisioning service", "Flags to alter the SCIM behavior": without the feature
+ *       flag (Entra's default) and with {@code aadOptscim062020}.
  * </ul>
  *
- * Payloads keep the documented field names and order; ids, userNames and emails are substituted.
+ * Every check asserts the status of each request it replays and then reads the resulting state back
+ * with a GET: a server that answers 200 without doing anything fails.
  */
 @Tag("entra")
 public class EntraIdReplays extends ConformanceCheck {
@@ -35,73 +40,86 @@ public class EntraIdReplays extends ConformanceCheck {
     return "Test_User_" + UUID.randomUUID() + "@" + scim.target().userDomain();
   }
 
-  /** [TUTORIAL] "Create User" request body. */
-  private String createUserBody(final String userName) {
-    return """
-        {
-            "schemas": [
-                "urn:ietf:params:scim:schemas:core:2.0:User",
-                "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User"],
-            "externalId": "%s",
-            "userName": "%s",
-            "active": true,
-            "emails": [{
-                "primary": true,
-                "type": "work",
-                "value": "Test_User_%s@testuser.com"
-            }],
-            "meta": {
-                "resourceType": "User"
-            },
-            "name": {
-                "formatted": "givenName familyName",
-                "familyName": "familyName",
-                "givenName": "givenName"
-            },
-            "roles": []
-        }"""
-        .formatted(UUID.randomUUID(), userName, UUID.randomUUID());
+  /** [TUTORIAL] Create User › Request. */
+  private static String createUserBody(final String userName) {
+    return Replay.of("entra/tutorial-create-user.json")
+        .body(
+            "externalId",
+            UUID.randomUUID().toString(),
+            "userName",
+            userName,
+            "email",
+            "Test_User_" + UUID.randomUUID() + "@testuser.com");
   }
 
-  /** [TUTORIAL] "Get User by query": Entra sends the filter URL-encoded. */
+  /** [TUTORIAL] Get User by query: {@code GET /Users?filter=userName eq "…"}, URL-encoded. */
   private ScimResponse getUserByQuery(final String userName) {
     return get("/Users?filter=" + ScimHttp.enc("userName eq \"" + userName + "\""));
   }
 
+  /** Entra's provisioning of one user: query by userName (zero results), then Create User. */
   private String provisionedUser() {
     final String userName = testUserName();
     assertThat(getUserByQuery(userName)).listResponse().number("/totalResults", 0);
     return scim.createUser(createUserBody(userName)).path("id").asText();
   }
 
-  private ResponseAssert patchUser(final String id, final String body) {
-    final ScimResponse patched = patch("/Users/" + id, body);
+  /** A PATCH answered 200 (with the resource) or 204; returns the resource read back by GET. */
+  private ResponseAssert patchThenGet(final String location, final String body) {
+    final ScimResponse patched = patch(location, body);
     assertThat(patched).status(200, 204);
-    return assertThat(get("/Users/" + id)).status(200);
+    final String id = location.substring(location.lastIndexOf('/') + 1);
+    if (patched.status() == 200) {
+      assertThat(patched).scimJson().text("/id", id);
+    }
+    return assertThat(get(location)).status(200).scimJson().text("/id", id);
+  }
+
+  private ResponseAssert patchUser(final String id, final String body) {
+    return patchThenGet("/Users/" + id, body);
   }
 
   private ResponseAssert patchGroup(final String id, final String body) {
-    assertThat(patch("/Groups/" + id, body)).status(200, 204);
-    return assertThat(get("/Groups/" + id)).status(200);
+    return patchThenGet("/Groups/" + id, body);
   }
 
-  private String createGroupBody(final String displayName) {
-    // [TUTORIAL] "Create Group": Entra adds its ADSCIM schema URN to the Group's schemas.
-    return """
-        {
-            "schemas": ["urn:ietf:params:scim:schemas:core:2.0:Group", "http://schemas.microsoft.com/2006/11/ResourceManagement/ADSCIM/2.0/Group"],
-            "externalId": "%s",
-            "displayName": "%s",
-            "meta": {
-                "resourceType": "Group"
-            }
-        }"""
-        .formatted(UUID.randomUUID(), displayName);
+  /** [TUTORIAL] Create Group › Request: created without members, with Entra's ADSCIM URN. */
+  private static String createGroupBody(final String displayName) {
+    return Replay.of("entra/tutorial-create-group.json")
+        .body("externalId", UUID.randomUUID().toString(), "displayName", displayName);
   }
+
+  /**
+   * "Groups are created with an empty members list" [TUTORIAL]: Create Group, then one Update Group
+   * [Add Members] per member; the GET afterwards shows them all.
+   */
+  private String groupWith(final String... members) {
+    final String group =
+        scim.createGroup(createGroupBody("displayName-" + Scim.random())).path("id").asText();
+    for (final String member : members) {
+      assertThat(
+              patch(
+                  "/Groups/" + group,
+                  Replay.of("entra/tutorial-update-group-add-members.json").body("member", member)))
+          .status(200, 204);
+    }
+    assertThat(get("/Groups/" + group))
+        .status(200)
+        .satisfies(json -> memberIds(json).equals(Set.of(members)), "members " + Set.of(members));
+    return group;
+  }
+
+  private static Set<String> memberIds(final JsonNode group) {
+    final TreeSet<String> ids = new TreeSet<>();
+    group.path("members").forEach(member -> ids.add(member.path("value").asText()));
+    return ids;
+  }
+
+  // ---- [TUTORIAL] User Operations ----
 
   @Test
   @DisplayName(
-      "[Entra TUTORIAL] GET /Users?filter=userName eq … finds nothing, then POST /Users creates")
+      "[Entra TUTORIAL] Get User by query finds nothing, Create User is 201, the query finds it")
   void lookupThenCreateUser() {
     final String userName = testUserName();
     assertThat(getUserByQuery(userName))
@@ -114,6 +132,7 @@ public class EntraIdReplays extends ConformanceCheck {
         .status(201)
         .scimJson()
         .schemas(Urns.USER)
+        .present("/id")
         .text("/userName", userName)
         .bool("/active", true)
         .text("/name/givenName", "givenName")
@@ -130,10 +149,16 @@ public class EntraIdReplays extends ConformanceCheck {
   }
 
   @Test
-  @DisplayName("[Entra TUTORIAL] GET /Users/{id} returns the provisioned user")
+  @DisplayName("[Entra TUTORIAL] Get User: GET /Users/{id} returns the provisioned user")
   void getUserById() {
     final String id = provisionedUser();
-    assertThat(get("/Users/" + id)).status(200).scimJson().schemas(Urns.USER).text("/id", id);
+    assertThat(get("/Users/" + id))
+        .status(200)
+        .scimJson()
+        .schemas(Urns.USER)
+        .text("/id", id)
+        .bool("/active", true)
+        .text("/name/givenName", "givenName");
   }
 
   @Test
@@ -142,26 +167,10 @@ public class EntraIdReplays extends ConformanceCheck {
   void updateMultiValuedProperties() {
     scim.require(Feature.PATCH);
     final String id = provisionedUser();
-    patchUser(
-            id,
-            """
-            {
-                "schemas": ["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
-                "Operations": [
-                        {
-                        "op": "Replace",
-                        "path": "emails[type eq \\"work\\"].value",
-                        "value": "updatedEmail@microsoft.com"
-                        },
-                        {
-                        "op": "Replace",
-                        "path": "name.familyName",
-                        "value": "updatedFamilyName"
-                        }
-                ]
-            }""")
-        .text("/emails/0/value", "updatedEmail@microsoft.com")
-        .text("/emails/0/type", "work")
+    patchUser(id, Replay.of("entra/tutorial-update-user-multi-valued.json").body())
+        .satisfies(
+            json -> workEmails(json).equals(Set.of("updatedEmail@microsoft.com")),
+            "one work email, updatedEmail@microsoft.com")
         .text("/name/familyName", "updatedFamilyName")
         .text("/name/givenName", "givenName");
   }
@@ -174,45 +183,30 @@ public class EntraIdReplays extends ConformanceCheck {
     final String renamed = UUID.randomUUID() + "@" + scim.target().userDomain();
     patchUser(
             id,
-            """
-            {
-                "schemas": ["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
-                "Operations": [{
-                    "op": "Replace",
-                    "path": "userName",
-                    "value": "%s"
-                }]
-            }"""
-                .formatted(renamed))
+            Replay.of("entra/tutorial-update-user-single-valued.json").body("userName", renamed))
         .text("/userName", renamed);
+    assertThat(getUserByQuery(renamed))
+        .listResponse()
+        .number("/totalResults", 1)
+        .text("/Resources/0/id", id);
   }
 
   @Test
   @DisplayName(
-      "[Entra TUTORIAL] Disable User: Operations before schemas, Replace active with false")
+      "[Entra TUTORIAL] Disable User: Operations before schemas, Replace active false; the user is still returned")
   void disableUser() {
     scim.require(Feature.PATCH);
-    final String id = provisionedUser();
-    patchUser(
-            id,
-            """
-            {
-                "Operations": [
-                    {
-                        "op": "Replace",
-                        "path": "active",
-                        "value": false
-                    }
-                ],
-                "schemas": [
-                    "urn:ietf:params:scim:api:messages:2.0:PatchOp"
-                ]
-            }""")
-        .bool("/active", false);
+    final String userName = testUserName();
+    final String id = scim.createUser(createUserBody(userName)).path("id").asText();
+    patchUser(id, Replay.of("entra/tutorial-disable-user.json").body()).bool("/active", false);
+    assertThat(getUserByQuery(userName))
+        .listResponse()
+        .number("/totalResults", 1)
+        .bool("/Resources/0/active", false);
   }
 
   @Test
-  @DisplayName("[Entra TUTORIAL] Delete User: 204, then GET is 404")
+  @DisplayName("[Entra TUTORIAL] Delete User: 204, then GET is 404 and the query finds nothing")
   void deleteUser() {
     final String userName = testUserName();
     final ScimResponse created = post("/Users", createUserBody(userName));
@@ -222,16 +216,26 @@ public class EntraIdReplays extends ConformanceCheck {
     assertThat(getUserByQuery(userName)).listResponse().number("/totalResults", 0);
   }
 
+  // ---- [TUTORIAL] Group Operations ----
+
   @Test
   @DisplayName(
-      "[Entra TUTORIAL] Create Group with the ADSCIM schema URN, then GET with excludedAttributes=members")
+      "[Entra TUTORIAL] Create Group (ADSCIM URN, no members), Get Group and Get Group by displayName with excludedAttributes=members")
   void createGroupAndGetWithoutMembers() {
     final String name = "displayName-" + Scim.random();
     final ScimResponse created = post("/Groups", createGroupBody(name));
     created.text("/id").ifPresent(id -> scim.deleteLater("/Groups/" + id));
-    assertThat(created).status(201).scimJson().schemas(Urns.GROUP).text("/displayName", name);
+    assertThat(created)
+        .status(201)
+        .scimJson()
+        .schemas(Urns.GROUP)
+        .present("/id")
+        .text("/displayName", name)
+        .absent("/members");
     assertThat(get("/Groups/" + created.id() + "?excludedAttributes=members"))
         .status(200)
+        .scimJson()
+        .text("/id", created.id())
         .text("/displayName", name)
         .absent("/members");
     assertThat(
@@ -246,369 +250,193 @@ public class EntraIdReplays extends ConformanceCheck {
 
   @Test
   @DisplayName(
-      "[Entra TUTORIAL] Group created empty, then Update Group [Add Members] with \"$ref\": null")
+      "[Entra TUTORIAL] Update Group [Add Members] with \"$ref\": null on a group created empty")
   void createEmptyGroupThenAddMembers() {
     scim.require(Feature.PATCH);
-    final String user = provisionedUser();
-    final String group =
-        scim.createGroup(createGroupBody("displayName-" + Scim.random())).path("id").asText();
-    patchGroup(
-            group,
-            """
-            {
-                "schemas": ["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
-                "Operations": [{
-                    "op": "Add",
-                    "path": "members",
-                    "value": [{
-                        "$ref": null,
-                        "value": "%s"
-                    }]
-                }]
-            }"""
-                .formatted(user))
-        .text("/members/0/value", user);
+    final String first = provisionedUser();
+    final String second = provisionedUser();
+    final String group = groupWith(first, second);
+    assertThat(get("/Groups/" + group + "?excludedAttributes=members"))
+        .status(200)
+        .absent("/members");
   }
 
   @Test
   @DisplayName(
-      "[Entra TUTORIAL] Update Group [Remove Members] by value array (default, without aadOptscim062020)")
-  void removeMemberByValueArray() {
+      "[Entra TUTORIAL] Update Group [Remove Members]: Remove with path members and a value array")
+  void removeMembersTutorial() {
     scim.require(Feature.PATCH);
     final String stays = provisionedUser();
     final String leaves = provisionedUser();
     final String group = groupWith(stays, leaves);
     patchGroup(
             group,
-            """
-            {
-                "schemas": ["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
-                "Operations": [{
-                    "op": "Remove",
-                    "path": "members",
-                    "value": [{
-                        "$ref": null,
-                        "value": "%s"
-                    }]
-                }]
-            }"""
-                .formatted(leaves))
-        .satisfies(json -> json.path("members").size() == 1, "one member left")
-        .text("/members/0/value", stays);
-  }
-
-  @Test
-  @DisplayName(
-      "[Entra KNOWN-ISSUES] with aadOptscim062020: remove member by members[value eq \"…\"] path")
-  void removeMemberByValueFilterWithFlag() {
-    scim.require(Feature.PATCH);
-    final String stays = provisionedUser();
-    final String leaves = provisionedUser();
-    final String group = groupWith(stays, leaves);
-    patchGroup(
-            group,
-            """
-            {
-              "schemas": ["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
-              "Operations": [
-                {
-                  "op": "remove",
-                  "path": "members[value eq \\"%s\\"]"
-                }
-              ]
-            }"""
-                .formatted(leaves))
-        .satisfies(json -> json.path("members").size() == 1, "one member left")
-        .text("/members/0/value", stays);
+            Replay.of("entra/tutorial-update-group-remove-members.json").body("member", leaves))
+        .satisfies(json -> memberIds(json).equals(Set.of(stays)), "only " + stays + " left");
   }
 
   @Test
   @DisplayName("[Entra TUTORIAL] Update Group [Non-member attributes]: Replace displayName")
   void replaceGroupDisplayName() {
     scim.require(Feature.PATCH);
-    final String group =
-        scim.createGroup(createGroupBody("displayName-" + Scim.random())).path("id").asText();
-    final String renamed = Scim.random() + "updatedDisplayName";
+    final String member = provisionedUser();
+    final String group = groupWith(member);
+    final String renamed = UUID.randomUUID() + "updatedDisplayName";
     patchGroup(
             group,
-            """
-            {
-                "schemas": ["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
-                "Operations": [{
-                    "op": "Replace",
-                    "path": "displayName",
-                    "value": "%s"
-                }]
-            }"""
-                .formatted(renamed))
-        .text("/displayName", renamed);
+            Replay.of("entra/tutorial-update-group-non-member.json").body("displayName", renamed))
+        .text("/displayName", renamed)
+        .satisfies(json -> memberIds(json).equals(Set.of(member)), "the member kept");
+    assertThat(
+            get(
+                "/Groups?excludedAttributes=members&filter="
+                    + ScimHttp.enc("displayName eq \"" + renamed + "\"")))
+        .listResponse()
+        .number("/totalResults", 1)
+        .text("/Resources/0/id", group);
+  }
+
+  @Test
+  @DisplayName("[Entra TUTORIAL] Delete Group: 204, then GET is 404; its member still exists")
+  void deleteGroup() {
+    final String member = provisionedUser();
+    final ScimResponse created = post("/Groups", createGroupBody("displayName-" + Scim.random()));
+    assertThat(created).status(201);
+    if (scim.config().supports(Feature.PATCH)) {
+      assertThat(
+              patch(
+                  "/Groups/" + created.id(),
+                  Replay.of("entra/tutorial-update-group-add-members.json").body("member", member)))
+          .status(200, 204);
+    }
+    assertThat(delete("/Groups/" + created.id())).status(204);
+    assertThat(get("/Groups/" + created.id())).error(404, null);
+    assertThat(get("/Users/" + member)).status(200).text("/id", member);
+  }
+
+  // ---- [FLAGS] without the feature flag (default) and with aadOptscim062020 ----
+
+  @Test
+  @DisplayName("[Entra FLAGS] disable user, without flag: Replace active with the string \"False\"")
+  void disableUserWithoutFlag() {
+    scim.require(Feature.PATCH);
+    final String id = provisionedUser();
+    patchUser(id, Replay.of("entra/flag-off-disable-user.json").body()).bool("/active", false);
+  }
+
+  @Test
+  @DisplayName("[Entra FLAGS] disable user, with aadOptscim062020: replace active with false")
+  void disableUserWithFlag() {
+    scim.require(Feature.PATCH);
+    final String id = provisionedUser();
+    patchUser(id, Replay.of("entra/flag-on-disable-user.json").body()).bool("/active", false);
+  }
+
+  @Test
+  @DisplayName("[Entra FLAGS] add a single-value string attribute, without flag: Add nickName")
+  void addSingleValueWithoutFlag() {
+    scim.require(Feature.PATCH);
+    final String id = provisionedUser();
+    patchUser(id, Replay.of("entra/flag-off-add-single-value.json").body())
+        .text("/nickName", "Babs")
+        .text("/name/givenName", "givenName");
   }
 
   @Test
   @DisplayName(
-      "[Entra KNOWN-ISSUES] default (without aadOptscim062020): Replace active with the string \"False\"")
-  void deprovisionWithStringFalse() {
+      "[Entra FLAGS] add a single-value string attribute, with aadOptscim062020: add nickName")
+  void addSingleValueWithFlag() {
     scim.require(Feature.PATCH);
     final String id = provisionedUser();
-    patchUser(
-            id,
-            """
-            {
-              "schemas": [
-                  "urn:ietf:params:scim:api:messages:2.0:PatchOp"
-              ],
-              "Operations": [
-                {
-                  "op": "Replace",
-                  "path": "active",
-                  "value": "False"
-                }
-              ]
-            }""")
-        .bool("/active", false);
-  }
-
-  @Test
-  @DisplayName("[Entra KNOWN-ISSUES] with aadOptscim062020: replace active with the boolean false")
-  void deprovisionWithBooleanFalse() {
-    scim.require(Feature.PATCH);
-    final String id = provisionedUser();
-    patchUser(
-            id,
-            """
-            {
-              "schemas": [
-                  "urn:ietf:params:scim:api:messages:2.0:PatchOp"
-              ],
-              "Operations": [
-                {
-                  "op": "replace",
-                  "path": "active",
-                  "value": false
-                }
-              ]
-            }""")
-        .bool("/active", false);
-  }
-
-  @Test
-  @DisplayName("[Entra KNOWN-ISSUES] default: Add of a single attribute with a path")
-  void addSingleValuedWithPath() {
-    scim.require(Feature.PATCH);
-    final String id = provisionedUser();
-    patchUser(
-            id,
-            """
-            {
-              "schemas": ["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
-              "Operations": [
-                {
-                  "op": "Add",
-                  "path": "nickName",
-                  "value": "Babs"
-                }
-              ]
-            }""")
-        .text("/nickName", "Babs");
-  }
-
-  @Test
-  @DisplayName("[Entra KNOWN-ISSUES] with aadOptscim062020: add without a path, value object")
-  void addSingleValuedWithoutPath() {
-    scim.require(Feature.PATCH);
-    final String id = provisionedUser();
-    patchUser(
-            id,
-            """
-            {
-              "schemas": ["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
-              "Operations": [
-                {
-                  "op": "add",
-                  "value": {
-                    "nickName": "Babs"
-                  }
-                }
-              ]
-            }""")
-        .text("/nickName", "Babs");
+    patchUser(id, Replay.of("entra/flag-on-add-single-value.json").body())
+        .text("/nickName", "Babs")
+        .text("/name/givenName", "givenName");
   }
 
   @Test
   @DisplayName(
-      "[Entra KNOWN-ISSUES] default: one Replace per attribute, paths with value filter and extension URN")
-  void replaceManyAttributesWithPaths() {
+      "[Entra FLAGS] replace multiple attributes, without flag: one Replace per attribute, value-filter and extension URN paths")
+  void replaceMultipleWithoutFlag() {
     scim.require(Feature.PATCH);
     final String id = provisionedUser();
-    expectReplacedAttributes(
-        patchUser(
+    final String externalId = "Eqpj-" + Scim.random();
+    final String employeeNumber = "Eqpj-" + Scim.random();
+    patchUser(
             id,
-            """
-            {
-              "schemas": ["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
-              "Operations": [
-                {
-                  "op": "Replace",
-                  "path": "displayName",
-                  "value": "Pvlo"
-                },
-                {
-                  "op": "Replace",
-                  "path": "emails[type eq \\"work\\"].value",
-                  "value": "TestBcwqnm@test.microsoft.com"
-                },
-                {
-                  "op": "Replace",
-                  "path": "name.givenName",
-                  "value": "Gtfd"
-                },
-                {
-                  "op": "Replace",
-                  "path": "name.familyName",
-                  "value": "Pkqf"
-                },
-                {
-                  "op": "Replace",
-                  "path": "externalId",
-                  "value": "Eqpj-%1$s"
-                },
-                {
-                  "op": "Replace",
-                  "path": "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:employeeNumber",
-                  "value": "Eqpj-%1$s"
-                }
-              ]
-            }"""
-                .formatted(Scim.random())));
-  }
-
-  @Test
-  @DisplayName(
-      "[Entra KNOWN-ISSUES] with aadOptscim062020: one replace without path, dotted and URN keys")
-  void replaceManyAttributesWithoutPath() {
-    scim.require(Feature.PATCH);
-    final String id = provisionedUser();
-    expectReplacedAttributes(
-        patchUser(
-            id,
-            """
-            {
-              "schemas": ["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
-              "Operations": [
-                {
-                  "op": "replace",
-                  "value": {
-                    "displayName": "Pvlo",
-                    "emails[type eq \\"work\\"].value": "TestBcwqnm@test.microsoft.com",
-                    "name.givenName": "Gtfd",
-                    "name.familyName": "Pkqf",
-                    "externalId": "Eqpj-%1$s",
-                    "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:employeeNumber": "Eqpj-%1$s"
-                  }
-                }
-              ]
-            }"""
-                .formatted(Scim.random())));
-  }
-
-  private static void expectReplacedAttributes(final ResponseAssert user) {
-    user.text("/displayName", "Pvlo")
-        .text("/emails/0/value", "TestBcwqnm@test.microsoft.com")
+            Replay.of("entra/flag-off-replace-multiple.json")
+                .body("externalId", externalId, "employeeNumber", employeeNumber))
+        .text("/displayName", "Pvlo")
+        .satisfies(
+            json -> workEmails(json).equals(Set.of("TestBcwqnm@test.microsoft.com")),
+            "one work email, TestBcwqnm@test.microsoft.com")
         .text("/name/givenName", "Gtfd")
         .text("/name/familyName", "Pkqf")
-        .satisfies(
-            json -> json.path("externalId").asText().startsWith("Eqpj-"), "externalId Eqpj-…")
+        .text("/externalId", externalId)
         .satisfies(
             json ->
-                json.path(Urns.ENTERPRISE_USER).path("employeeNumber").asText().startsWith("Eqpj-"),
-            "enterprise employeeNumber Eqpj-…");
+                json.path(Urns.ENTERPRISE_USER)
+                    .path("employeeNumber")
+                    .asText()
+                    .equals(employeeNumber),
+            "enterprise employeeNumber " + employeeNumber);
   }
 
   @Test
   @DisplayName(
-      "[Entra KNOWN-ISSUES] default: Add to a multi-valued attribute through a value-filter path")
-  void addMultiValuedWithFilterPath() {
+      "[Entra FLAGS] replace multiple attributes, with aadOptscim062020: a value-filter path, then one replace without path with dotted and URN keys")
+  void replaceMultipleWithFlag() {
     scim.require(Feature.PATCH);
-    final String id = scimUserWithoutEmails();
+    final String id = provisionedUser();
+    final String employeeNumber = "Aklq-" + Scim.random();
     patchUser(
             id,
-            """
-            {
-              "schemas": ["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
-              "Operations": [
-                {
-                  "op": "Add",
-                  "path": "emails[type eq \\"work\\"].value",
-                  "value": "someone@contoso.com"
-                }
-              ]
-            }""")
+            Replay.of("entra/flag-on-replace-multiple.json").body("employeeNumber", employeeNumber))
+        .text("/displayName", "Bjfe")
         .satisfies(
-            json -> hasWorkEmail(json, "someone@contoso.com"), "a work email someone@contoso.com");
+            json -> workEmails(json).equals(Set.of("TestMhvaes@test.microsoft.com")),
+            "one work email, TestMhvaes@test.microsoft.com")
+        .text("/name/givenName", "Kkom")
+        .text("/name/familyName", "Unua")
+        .satisfies(
+            json ->
+                json.path(Urns.ENTERPRISE_USER)
+                    .path("employeeNumber")
+                    .asText()
+                    .equals(employeeNumber),
+            "enterprise employeeNumber " + employeeNumber);
   }
 
   @Test
   @DisplayName(
-      "[Entra KNOWN-ISSUES] with aadOptscim062020: add of a multi-valued attribute without path")
-  void addMultiValuedWithoutPath() {
+      "[Entra FLAGS] remove a group member, without flag: Remove with path members and a value array")
+  void removeMemberWithoutFlag() {
     scim.require(Feature.PATCH);
-    final String id = scimUserWithoutEmails();
-    patchUser(
-            id,
-            """
-            {
-              "schemas": ["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
-              "Operations": [
-                {
-                  "op": "add",
-                  "value": {
-                    "emails": [
-                      {
-                        "value": "someone@contoso.com",
-                        "type": "work",
-                        "primary": true
-                      }
-                    ]
-                  }
-                }
-              ]
-            }""")
-        .satisfies(
-            json -> hasWorkEmail(json, "someone@contoso.com"), "a work email someone@contoso.com");
+    final String stays = provisionedUser();
+    final String leaves = provisionedUser();
+    final String group = groupWith(stays, leaves);
+    patchGroup(group, Replay.of("entra/flag-off-remove-member.json").body("member", leaves))
+        .satisfies(json -> memberIds(json).equals(Set.of(stays)), "only " + stays + " left");
   }
 
-  private String scimUserWithoutEmails() {
-    return scim.createUser(Scim.userJson(testUserName())).path("id").asText();
+  @Test
+  @DisplayName(
+      "[Entra FLAGS] remove a group member, with aadOptscim062020: remove members[value eq \"…\"]")
+  void removeMemberWithFlag() {
+    scim.require(Feature.PATCH);
+    final String stays = provisionedUser();
+    final String leaves = provisionedUser();
+    final String group = groupWith(stays, leaves);
+    patchGroup(group, Replay.of("entra/flag-on-remove-member.json").body("member", leaves))
+        .satisfies(json -> memberIds(json).equals(Set.of(stays)), "only " + stays + " left");
   }
 
-  private String groupWith(final String... members) {
-    final StringBuilder values = new StringBuilder();
-    for (final String member : members) {
-      values
-          .append(values.isEmpty() ? "" : ",")
-          .append("{\"value\":\"")
-          .append(member)
-          .append("\"}");
-    }
-    final String group =
-        scim.createGroup(createGroupBody("displayName-" + Scim.random())).path("id").asText();
-    assertThat(
-            patch(
-                "/Groups/" + group,
-                """
-                {"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],"Operations":[{"op":"Add","path":"members","value":[%s]}]}"""
-                    .formatted(values)))
-        .status(200, 204);
-    return group;
-  }
-
-  private static boolean hasWorkEmail(final JsonNode user, final String value) {
+  private static Set<String> workEmails(final JsonNode user) {
+    final TreeSet<String> values = new TreeSet<>();
     for (final JsonNode email : user.path("emails")) {
-      if (email.path("type").asText().equals("work")
-          && email.path("value").asText().equals(value)) {
-        return true;
+      if (email.path("type").asText().equals("work")) {
+        values.add(email.path("value").asText());
       }
     }
-    return false;
+    return values;
   }
 }

@@ -72,6 +72,11 @@ public class LicenseChecks extends ConformanceCheck {
     patchUser(user, "{\"op\":\"remove\",\"path\":\"entitlements[value eq \\\"" + sku + "\\\"]\"}")
         .status(200, 204);
     assertThat(tenant.scim().get("/Products/" + product)).status(200).number("/consumedUnits", 0);
+    // R3: unassigning removes the license, not the account.
+    assertThat(users().get("/Users/" + user))
+        .status(200)
+        .bool("/active", true)
+        .satisfies(json -> !entitled(json, sku), "no entitlement " + sku + " any more");
   }
 
   @Test
@@ -131,7 +136,14 @@ public class LicenseChecks extends ConformanceCheck {
     final String user = licensed(sku);
     patchUser(user, "{\"op\":\"Replace\",\"path\":\"active\",\"value\":\"False\"}")
         .status(200, 204);
-    assertThat(tenant.scim().get("/Products/" + product)).status(200).number("/consumedUnits", 0);
+    assertThat(tenant.scim().get("/Products/" + product))
+        .status(200)
+        .number("/consumedUnits", 0); // Rule 6: inactive users stay readable and filterable.
+    final String userName = users().get("/Users/" + user).at("/userName").asText();
+    assertThat(users().get(ScimHttp.query("/Users", "filter", "userName eq \"" + userName + "\"")))
+        .listResponse()
+        .number("/totalResults", 1)
+        .bool("/Resources/0/active", false);
   }
 
   @Test
