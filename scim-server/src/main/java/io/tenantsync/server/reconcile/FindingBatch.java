@@ -290,7 +290,7 @@ final class FindingBatch {
         if (names.inFlight(account.userPrincipalName())) {
           continue; // a create of ours not yet confirmed: the outbox links it
         }
-        String clash = names.userNameClash(account.userPrincipalName());
+        String clash = names.userNameClash(account.userPrincipalName(), null);
         if (clash != null) {
           tallies.failed++;
           record(
@@ -300,9 +300,10 @@ final class FindingBatch {
               FindingKind.CONFLICT,
               "the tenant account "
                   + account.userPrincipalName()
-                  + " has the userName of user "
+                  + " has a name held by user "
                   + clash
-                  + ", which is linked to another account",
+                  + " (as its userName or reserved initialUserName), which is linked to another"
+                  + " account",
               false);
           continue;
         }
@@ -310,7 +311,7 @@ final class FindingBatch {
             UnmanagedUsers.create(tenant, account, names.reserveInitial(session, tenant, account));
         session.persist(user);
       } else if (!user.userName().equalsIgnoreCase(account.userPrincipalName())
-          && names.userNameClash(account.userPrincipalName()) != null) {
+          && names.userNameClash(account.userPrincipalName(), user.id()) != null) {
         tallies.failed++;
         record(
             session,

@@ -23,8 +23,8 @@ final class NameLedger {
   /** userName (lower case) → the user holding it, and whether it is ours and not yet linked. */
   private final Map<String, Holder> userNames = new HashMap<>();
 
-  /** initialUserName values taken (lower case). */
-  private final Set<String> initialNames = new HashSet<>();
+  /** initialUserName (lower case) → the user it is reserved for (R16). */
+  private final Map<String, String> initialNames = new HashMap<>();
 
   /** Names whose holders were all read by {@link #load}: no need to ask the database again. */
   private final Set<String> known = new HashSet<>();
@@ -56,7 +56,7 @@ final class NameLedger {
               boolean managed = row[3] instanceof Boolean b ? b : ((Number) row[3]).intValue() != 0;
               ledger.userNames.put(
                   (String) row[1], new Holder((String) row[0], managed && row[4] == null));
-              ledger.initialNames.add((String) row[2]);
+              ledger.initialNames.put((String) row[2], (String) row[0]);
             });
     return ledger;
   }
@@ -67,10 +67,18 @@ final class NameLedger {
     return holder != null && holder.inFlight();
   }
 
-  /** The id of the user that already holds this userName, or null. */
-  @Nullable String userNameClash(String userPrincipalName) {
-    Holder holder = userNames.get(lower(userPrincipalName));
-    return holder == null ? null : holder.userId();
+  /**
+   * The id of a user other than {@code self} that holds this name, as its userName or as its
+   * reserved initialUserName (R16: a reserved name is nobody else's userName), or null.
+   */
+  @Nullable String userNameClash(String userPrincipalName, @Nullable String self) {
+    String key = lower(userPrincipalName);
+    Holder holder = userNames.get(key);
+    if (holder != null && !holder.userId().equals(self)) {
+      return holder.userId();
+    }
+    String reservedFor = initialNames.get(key);
+    return reservedFor != null && !reservedFor.equals(self) ? reservedFor : null;
   }
 
   /**
@@ -89,14 +97,14 @@ final class NameLedger {
         throw new IllegalStateException("no free initial user name for " + candidate);
       }
     }
-    initialNames.add(lower(chosen));
+    initialNames.put(lower(chosen), "(this run)");
     userNames.put(lower(account.userPrincipalName()), new Holder("(this run)", false));
     return chosen;
   }
 
   private boolean taken(Session session, String tenantId, String name) {
     String key = lower(name);
-    if (initialNames.contains(key) || userNames.containsKey(key)) {
+    if (initialNames.containsKey(key) || userNames.containsKey(key)) {
       return true;
     }
     if (known.contains(key)) {
@@ -114,7 +122,7 @@ final class NameLedger {
             .getResultList()
             .isEmpty();
     if (inDatabase) {
-      initialNames.add(key);
+      initialNames.put(key, "(another user)");
     }
     return inDatabase;
   }
