@@ -96,23 +96,22 @@ public class AdvertisedFeatureChecks extends ConformanceCheck {
                         "userName": "%s"}}]}
             """
                 .formatted(userName));
-    final ScimResponse found =
-        get(ScimHttp.query("/Users", "filter", "userName eq \"" + userName + "\""));
-    found
-        .node()
-        .path("Resources")
-        .forEach(u -> scim.deleteLater("/Users/" + u.path("id").asText()));
     final JsonNode result = bulk.node().path("Operations").path(0);
+    final String location = result.path("location").asText("");
+    final int at = location.lastIndexOf("/Users/");
+    final String path = at >= 0 ? location.substring(at) : "/Users/" + Scim.random();
+    scim.deleteLater(path);
+    final ScimResponse created = get(path);
     agree(
         Feature.BULK,
         "a Bulk POST of one user",
         Probe.of(
             bulk.status() == 200
                 && result.path("status").asText().startsWith("201")
-                && found.status() == 200
-                && found.node().path("totalResults").asLong() == 1,
+                && created.status() == 200
+                && created.at("/userName").asText().equalsIgnoreCase(userName),
             bulk,
-            found));
+            created));
   }
 
   @Test

@@ -134,9 +134,20 @@ public class UserRuleChecks extends ConformanceCheck {
                 {"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],"Operations":[{"op":"replace","path":"displayName","value":"Nope"}]}
                 """))
         .error(403, null);
-    assertThat(limited.post("/Users", Scim.userJson(tenant.userName("nope")))).error(403, null);
+    final String refusedName = tenant.userName("nope");
+    assertThat(limited.post("/Users", Scim.userJson(refusedName))).error(403, null);
     assertThat(limited.delete("/Users/" + plain.id())).error(403, null);
-    assertThat(tenant.scim().get("/Users/" + plain.id())).status(200);
+    assertThat(limited.post("/Groups", Scim.groupJson("nope-" + Scim.random()))).error(403, null);
+    // Nothing refused happened: the user is there, unchanged; no user was created.
+    assertThat(tenant.scim().get("/Users/" + plain.id()))
+        .status(200)
+        .text("/displayName", "Conf Ormance");
+    assertThat(
+            tenant
+                .scim()
+                .get(ScimHttp.query("/Users", "filter", "userName eq \"" + refusedName + "\"")))
+        .listResponse()
+        .number("/totalResults", 0);
   }
 
   @Test
