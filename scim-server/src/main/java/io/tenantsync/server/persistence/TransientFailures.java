@@ -6,6 +6,10 @@ import java.sql.SQLException;
  * Tells whether a failed transaction lost a lock conflict that running it again can resolve: a
  * deadlock the database broke by rolling this transaction back, or a lock wait that timed out.
  * Nothing the transaction wrote survives either, so {@link Database#inTransaction} runs it again.
+ * Judged by the SQL error in the cause chain, whatever Hibernate wrapped it in: it reports a
+ * MariaDB deadlock of an UPDATE as {@code jakarta.persistence.OptimisticLockException}, which must
+ * not be mistaken for a lost version race (that would answer 412 to a client that sent {@code
+ * If-Match}).
  *
  * <table>
  *   <caption>Recognised failures</caption>

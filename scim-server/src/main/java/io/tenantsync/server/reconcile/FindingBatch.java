@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.hibernate.Session;
@@ -356,6 +357,7 @@ final class FindingBatch {
                 held.computeIfAbsent(license.userId(), id -> new HashSet<>())
                     .add(license.productId()));
     Map<String, List<UserEntity>> toAdd = new HashMap<>();
+    Map<String, List<UserEntity>> toRemove = new HashMap<>();
     for (Map.Entry<UserEntity, Set<String>> entry : wanted.entrySet()) {
       UserEntity user = entry.getKey();
       Set<String> has = held.getOrDefault(user.id(), Set.of());
@@ -366,18 +368,28 @@ final class FindingBatch {
       }
       for (String productId : has) {
         if (!entry.getValue().contains(productId)) {
-          LicensePool.release(session, List.of(productId));
-          session
-              .createMutationQuery(
-                  "delete from UserLicenseEntity where userId = :user and productId = :product")
-              .setParameter("user", user.id())
-              .setParameter("product", productId)
-              .executeUpdate();
+          toRemove.computeIfAbsent(productId, id -> new ArrayList<>()).add(user);
         }
       }
     }
-    for (String productId : toAdd.keySet().stream().sorted().toList()) {
+    // Product rows in ascending id order, as every request does (LicensePool): no deadlock with
+    // requests or other batches changing the same pools.
+    Set<String> touched = new TreeSet<>(toAdd.keySet());
+    touched.addAll(toRemove.keySet());
+    for (String productId : touched) {
+      for (UserEntity user : toRemove.getOrDefault(productId, List.of())) {
+        LicensePool.release(session, List.of(productId));
+        session
+            .createMutationQuery(
+                "delete from UserLicenseEntity where userId = :user and productId = :product")
+            .setParameter("user", user.id())
+            .setParameter("product", productId)
+            .executeUpdate();
+      }
       List<UserEntity> users = toAdd.get(productId);
+      if (users == null) {
+        continue;
+      }
       boolean all = LicensePool.consumeUnits(session, productId, users.size());
       for (UserEntity user : users) {
         if (all || LicensePool.consume(session, List.of(productId)).isEmpty()) {

@@ -65,14 +65,23 @@ final class UserNames {
   }
 
   private static boolean taken(Session session, String tenantId, String initialUserName) {
-    return session
-            .createSelectionQuery(
-                "select count(*) from UserEntity where tenantId = :tenant"
-                    + " and (initialUserNameCi = :name or userNameCi = :name)",
-                Long.class)
-            .setParameter("tenant", tenantId)
-            .setParameter("name", initialUserName.toLowerCase(Locale.ROOT))
-            .getSingleResult()
-        > 0;
+    return reservedByAnother(session, tenantId, initialUserName, "");
+  }
+
+  /**
+   * Whether a user other than {@code selfId} holds {@code name} as userName or initialUserName: one
+   * lookup of the unique key of {@code user_name_reservation} (V9).
+   */
+  static boolean reservedByAnother(Session session, String tenantId, String name, String selfId) {
+    return !session
+        .createNativeQuery(
+            "select user_id from user_name_reservation where tenant_id = :tenant"
+                + " and name_ci = :name and user_id <> :self",
+            String.class)
+        .setParameter("tenant", tenantId)
+        .setParameter("name", name.toLowerCase(Locale.ROOT))
+        .setParameter("self", selfId)
+        .getResultList()
+        .isEmpty();
   }
 }

@@ -419,18 +419,7 @@ public final class UserService {
       @Nullable String selfId)
       throws ResourceConflictException {
     String self = selfId == null ? "" : selfId;
-    long nameHolders =
-        session
-            .createSelectionQuery(
-                "select count(*) from UserEntity where tenantId = :tenant"
-                    + " and (userNameCi = :userName or initialUserNameCi = :userName)"
-                    + " and id <> :self",
-                Long.class)
-            .setParameter("tenant", tenantId)
-            .setParameter("userName", userName.toLowerCase(Locale.ROOT))
-            .setParameter("self", self)
-            .getSingleResult();
-    if (nameHolders > 0) {
+    if (UserNames.reservedByAnother(session, tenantId, userName, self)) {
       throw ResourceConflictException.uniqueness(
           "userName "
               + userName

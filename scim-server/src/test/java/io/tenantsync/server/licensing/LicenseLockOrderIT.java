@@ -129,6 +129,45 @@ class LicenseLockOrderIT {
   }
 
   /**
+   * Users given both products at once, half naming them A,B and half B,A: all 200, counts exact.
+   */
+  @Test
+  void twoProductsAssignedInOppositeOrderAtOnceAllSucceed() throws Exception {
+    List<String> users = new ArrayList<>();
+    for (int i = 0; i < 16; i++) {
+      users.add(
+          op.post(
+                  tenant.users(),
+                  """
+                  {"userName":"u%d@%s","%s":{"usageLocation":"DE"}}"""
+                      .formatted(i, tenant.domain(), EXT))
+              .expect(201)
+              .id());
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(16);
+    try {
+      List<Future<String>> replies = new ArrayList<>();
+      for (int i = 0; i < users.size(); i++) {
+        String user = users.get(i);
+        boolean ab = i % 2 == 0;
+        replies.add(
+            pool.submit(
+                () ->
+                    ab
+                        ? replaceEntitlements(user, "SKU_A", "SKU_B")
+                        : replaceEntitlements(user, "SKU_B", "SKU_A")));
+      }
+      for (Future<String> reply : replies) {
+        assertTrue(reply.get().startsWith("200 "), reply.get());
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    assertEquals(16, consumed(productA));
+    assertEquals(16, consumed(productB));
+  }
+
+  /**
    * A request the database rolls back to break a deadlock is run again: the test holds the product
    * with the higher id in a transaction that has written much, waits until the request (which takes
    * the lower id first) waits for it, then asks for the lower one. MariaDB breaks the cycle by
@@ -168,7 +207,7 @@ class LicenseLockOrderIT {
         s.execute("select id from product where id = '" + second + "' for update");
       }
       Future<String> reply = pool.submit(() -> replaceEntitlements(user, "SKU_A", "SKU_B"));
-      awaitLockWait();
+      awaitLockWait(reply);
       try (Statement s = blocker.createStatement()) {
         // Completes only once the request's transaction was rolled back as the deadlock victim.
         assertEquals(
@@ -187,10 +226,13 @@ class LicenseLockOrderIT {
   }
 
   /** Waits until some transaction of the test database waits for a row lock. */
-  private void awaitLockWait() throws Exception {
+  private void awaitLockWait(Future<String> reply) throws Exception {
     try (Connection c = server.database.connect();
         Statement s = c.createStatement()) {
-      for (int i = 0; i < 500; i++) {
+      for (int i = 0; i < 3_000; i++) {
+        if (reply.isDone()) {
+          throw new AssertionError("the request ended without waiting: " + reply.get());
+        }
         try (ResultSet rs =
             s.executeQuery(
                 "select count(*) from information_schema.innodb_trx t"
