@@ -116,7 +116,7 @@ public final class OutboxWorkers implements AutoCloseable {
         throw e; // rolls back: the row is taken again, by this node after restart or another
       }
       if (RetryPolicy.tenantUnavailable(e)) {
-        int failures = tenantFailed(session, row.tenantId());
+        int failures = tenantFailed(session, database.kind(), row.tenantId());
         RetryPolicy.Decision decision =
             RetryPolicy.afterDirectoryError(
                 e, failures, System.currentTimeMillis() - row.createdAt());
@@ -237,24 +237,23 @@ public final class OutboxWorkers implements AutoCloseable {
         reason);
   }
 
-  /** Counts one more consecutive failure of the tenant's directory; returns the new count. */
-  private static int tenantFailed(Session session, String tenantId) {
-    int updated =
-        session
-            .createNativeMutationQuery(
-                "update tenant_sync set consecutive_failures = consecutive_failures + 1"
-                    + " where tenant_id = :tenant")
-            .setParameter("tenant", tenantId)
-            .executeUpdate();
-    if (updated == 0) {
-      session
-          .createNativeMutationQuery(
-              "insert into tenant_sync (tenant_id, paused_until, consecutive_failures)"
-                  + " values (:tenant, 0, 1)")
-          .setParameter("tenant", tenantId)
-          .executeUpdate();
-      return 1;
-    }
+  /**
+   * Counts one more consecutive failure of the tenant's directory; returns the new count. On MySQL
+   * several workers may fail for one tenant at once, so the row is made or counted up in one
+   * statement (an update-then-insert would let two of them insert); H2 gets the standard MERGE.
+   */
+  private static int tenantFailed(Session session, DatabaseKind kind, String tenantId) {
+    String count =
+        kind == DatabaseKind.MYSQL
+            ? "insert into tenant_sync (tenant_id, paused_until, consecutive_failures)"
+                + " values (:tenant, 0, 1)"
+                + " on duplicate key update consecutive_failures = consecutive_failures + 1"
+            : "merge into tenant_sync s using (values (cast(:tenant as varchar(36)))) v (tenant_id)"
+                + " on s.tenant_id = v.tenant_id"
+                + " when matched then update set consecutive_failures = s.consecutive_failures + 1"
+                + " when not matched then insert (tenant_id, paused_until, consecutive_failures)"
+                + " values (v.tenant_id, 0, 1)";
+    session.createNativeMutationQuery(count).setParameter("tenant", tenantId).executeUpdate();
     return session
         .createNativeQuery(
             "select consecutive_failures from tenant_sync where tenant_id = :tenant", Integer.class)
