@@ -24,6 +24,7 @@ import io.tenantsync.server.groups.GroupQueries;
 import io.tenantsync.server.groups.GroupService;
 import io.tenantsync.server.groups.GroupsEndpoint;
 import io.tenantsync.server.health.HealthEndpoint;
+import io.tenantsync.server.health.Readiness;
 import io.tenantsync.server.imports.UserImportEndpoint;
 import io.tenantsync.server.imports.UserImportService;
 import io.tenantsync.server.outbox.OutboxEntity;
@@ -125,6 +126,7 @@ public final class TenantSyncServer implements AutoCloseable {
 
   private final Server jetty;
   private final Database database;
+  private final Readiness readiness;
 
   private final OutboxWorkers outboxWorkers;
   private final ReconcileWorker reconcileWorker;
@@ -133,11 +135,13 @@ public final class TenantSyncServer implements AutoCloseable {
   private TenantSyncServer(
       Server jetty,
       Database database,
+      Readiness readiness,
       OutboxWorkers outboxWorkers,
       ReconcileWorker reconcileWorker,
       DeletedUserPurge deletedUserPurge) {
     this.jetty = jetty;
     this.database = database;
+    this.readiness = readiness;
     this.outboxWorkers = outboxWorkers;
     this.reconcileWorker = reconcileWorker;
     this.deletedUserPurge = deletedUserPurge;
@@ -186,7 +190,8 @@ public final class TenantSyncServer implements AutoCloseable {
       TenantDirectories directories =
           new TenantDirectories(
               database, secretBox, new ConnectorCredentials(database, secretBox), self::get);
-      serve(jetty, application(config, database, secretBox));
+      Readiness readiness = new Readiness();
+      serve(jetty, application(config, database, secretBox, readiness));
       jetty.start();
       self.set(
           URI.create(
@@ -206,7 +211,7 @@ public final class TenantSyncServer implements AutoCloseable {
       DeletedUserPurge purge = new DeletedUserPurge(database, Clock.systemUTC());
       purge.start();
       TenantSyncServer server =
-          new TenantSyncServer(jetty, database, workers, reconciliations, purge);
+          new TenantSyncServer(jetty, database, readiness, workers, reconciliations, purge);
       log.info(
           "ready in {} ms on port {}", (System.nanoTime() - started) / 1_000_000, server.port());
       return server;
@@ -218,7 +223,7 @@ public final class TenantSyncServer implements AutoCloseable {
   }
 
   private static ResourceConfig application(
-      ServerConfig config, Database database, SecretBox secretBox) {
+      ServerConfig config, Database database, SecretBox secretBox, Readiness readiness) {
     CursorCodec cursors = new CursorCodec(InstallationSecrets.key(database, "cursor-signing"));
     ResourceConfig app = new ResourceConfig();
     app.property(ServerProperties.WADL_FEATURE_DISABLE, true);
@@ -232,7 +237,7 @@ public final class TenantSyncServer implements AutoCloseable {
     app.register(new PayloadLimitFilter());
     app.register(new AuthenticationFilter(new Authenticator(database, config.operatorToken())));
 
-    app.register(new HealthEndpoint(database));
+    app.register(new HealthEndpoint(database, readiness));
     app.register(new DiscoveryEndpoint(InstallationDiscovery.create()));
     app.register(new TenantDiscoveryEndpoint(TenantDiscovery.create(), database));
     app.register(
@@ -300,7 +305,7 @@ public final class TenantSyncServer implements AutoCloseable {
     context.setContextPath("/");
     context.addServlet(new ServletHolder(new ServletContainer(app)), "/*");
     context.setErrorHandler(new JsonErrorHandler());
-    server.setHandler(new GracefulHandler(context));
+    server.setHandler(new ProbesPastDrain(new GracefulHandler(context), context));
   }
 
   private static void stopQuietly(Server jetty) {
@@ -334,12 +339,16 @@ public final class TenantSyncServer implements AutoCloseable {
     return URI.create("http://127.0.0.1:" + port());
   }
 
-  /** Stops accepting, lets in-flight requests finish (up to 30 s), then closes the database. */
+  /**
+   * Stops accepting connections and reports not ready, lets in-flight requests finish (up to 30 s),
+   * then closes the database.
+   */
   @Override
   public void close() {
     try {
+      readiness.startDraining();
       if (jetty.isRunning()) {
-        log.info("stopping: draining in-flight requests");
+        log.info("stopping: draining in-flight requests (/readyz answers 503)");
         jetty.stop();
       }
       deletedUserPurge.close();

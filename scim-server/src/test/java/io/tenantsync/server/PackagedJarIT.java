@@ -18,16 +18,21 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The packaged {@code scim-server.jar}, started with {@code java -jar} as an operator starts it: it
  * announces readiness, serves {@code /readyz}, and on SIGTERM finishes the requests it is serving
- * while refusing new connections. HTTP is spoken over raw sockets so that the test decides exactly
- * when each byte of a request is sent.
+ * while refusing new connections and answering {@code /readyz} with 503 on open ones. HTTP is
+ * spoken over raw sockets so that the test decides exactly when each byte of a request is sent.
  */
 class PackagedJarIT {
+  private static final Pattern CONTENT_LENGTH =
+      Pattern.compile("(?im)^content-length:\\s*(\\d+)\\s*$");
+
   @TempDir Path directory;
 
   @Test
@@ -60,7 +65,10 @@ class PackagedJarIT {
           "{\"schemas\":[\"urn:tenantsync:scim:schemas:core:2.0:Reseller\"],"
               + "\"displayName\":\"Drained Reseller\"}";
       byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-      try (Socket inFlight = new Socket("127.0.0.1", port)) {
+      try (Socket inFlight = new Socket("127.0.0.1", port);
+          Socket prober = new Socket("127.0.0.1", port)) {
+        String ready = probe(prober);
+        assertTrue(ready.startsWith("HTTP/1.1 200 "), ready);
         OutputStream out = inFlight.getOutputStream();
         out.write(
             ("POST /scim/v2/Resellers HTTP/1.1\r\nHost: 127.0.0.1\r\n"
@@ -78,6 +86,9 @@ class PackagedJarIT {
         node.terminate();
         awaitRefused(port);
         assertTrue(node.isAlive(), "exited while a request was in flight:\n" + node.output());
+        String draining = probe(prober);
+        assertTrue(draining.startsWith("HTTP/1.1 503 "), draining);
+        assertTrue(draining.contains("\"status\":\"draining\""), draining);
 
         out.write(bytes, half, bytes.length - half);
         out.flush();
@@ -113,6 +124,29 @@ class PackagedJarIT {
       }
     }
     throw new AssertionError("new connections still accepted 10 s after SIGTERM");
+  }
+
+  /** GET /readyz on a kept-alive connection; returns the status line, headers and body. */
+  private static String probe(Socket socket) throws IOException {
+    OutputStream out = socket.getOutputStream();
+    out.write(
+        "GET /readyz HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+    out.flush();
+    InputStream in = socket.getInputStream();
+    StringBuilder head = new StringBuilder();
+    while (!head.toString().endsWith("\r\n\r\n")) {
+      int b = in.read();
+      if (b < 0) {
+        throw new AssertionError("connection closed after:\n" + head);
+      }
+      head.append((char) b);
+    }
+    Matcher length = CONTENT_LENGTH.matcher(head);
+    if (!length.find()) {
+      throw new AssertionError("no Content-Length:\n" + head);
+    }
+    byte[] body = in.readNBytes(Integer.parseInt(length.group(1)));
+    return head + new String(body, StandardCharsets.UTF_8);
   }
 
   private static String get(String path) {

@@ -41,16 +41,26 @@ public final class Database implements AutoCloseable {
   private final DatabaseKind kind;
   private final SessionFactory sessionFactory;
 
+  private final SchemaState schema;
+
   private Database(
       HikariDataSource dataSource,
       HikariDataSource readSource,
       DatabaseKind kind,
-      SessionFactory sessionFactory) {
+      SessionFactory sessionFactory,
+      SchemaState schema) {
     this.dataSource = dataSource;
     this.readSource = readSource;
     this.kind = kind;
     this.sessionFactory = sessionFactory;
+    this.schema = schema;
   }
+
+  /**
+   * The schema as this process left it at start: the version Flyway reports as current and how many
+   * migrations this start applied (none pending once the server serves).
+   */
+  public record SchemaState(String version, int appliedAtStart) {}
 
   /**
    * Connects, migrates and builds the session factory; fails fast if any step fails, with a {@link
@@ -63,10 +73,10 @@ public final class Database implements AutoCloseable {
     HikariDataSource dataSource = pool(config, kind, "tenantsync", false);
     HikariDataSource readSource = null;
     try {
-      migrate(dataSource, kind);
+      SchemaState schema = migrate(dataSource, kind);
       readSource = pool(config, kind, "tenantsync-read", true);
       return new Database(
-          dataSource, readSource, kind, sessionFactory(dataSource, kind, entityClasses));
+          dataSource, readSource, kind, sessionFactory(dataSource, kind, entityClasses), schema);
     } catch (RuntimeException e) {
       if (readSource != null) {
         readSource.close();
@@ -136,7 +146,7 @@ public final class Database implements AutoCloseable {
     return result.toString();
   }
 
-  private static void migrate(DataSource dataSource, DatabaseKind kind) {
+  private static SchemaState migrate(DataSource dataSource, DatabaseKind kind) {
     Flyway flyway =
         Flyway.configure()
             .dataSource(dataSource)
@@ -146,10 +156,9 @@ public final class Database implements AutoCloseable {
             .load();
     int applied = flyway.migrate().migrationsExecuted;
     MigrationInfo current = flyway.info().current();
-    log.info(
-        "database schema at version {} ({} migration(s) applied now)",
-        current == null ? "none" : current.getVersion(),
-        applied);
+    String version = current == null ? "none" : current.getVersion().getVersion();
+    log.info("database schema at version {} ({} migration(s) applied now)", version, applied);
+    return new SchemaState(version, applied);
   }
 
   private static SessionFactory sessionFactory(
@@ -342,6 +351,11 @@ public final class Database implements AutoCloseable {
   /** The pool behind {@link #read}. */
   public DataSource readDataSource() {
     return readSource;
+  }
+
+  /** The schema state reached at start; reported by {@code /readyz}. */
+  public SchemaState schema() {
+    return schema;
   }
 
   /** True when a connection can be had and answers; used by {@code /readyz}. */

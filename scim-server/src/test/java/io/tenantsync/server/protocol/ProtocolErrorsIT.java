@@ -205,8 +205,10 @@ class ProtocolErrorsIT {
   @Test
   void healthEndpointsNeedNoToken() {
     server.anonymous().get("/healthz").expect(200);
-    assertEquals(
-        "ready", server.anonymous().get("/readyz").expect(200).json().path("status").asText());
+    var ready = server.anonymous().get("/readyz").expect(200).json();
+    assertEquals("ready", ready.path("status").asText());
+    assertEquals("reachable", ready.path("database").asText());
+    assertTrue(ready.path("schema").path("version").asText().matches("\\d+"), "migrated: " + ready);
   }
 
   @Test

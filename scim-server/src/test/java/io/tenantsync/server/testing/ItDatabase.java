@@ -25,12 +25,16 @@ public final class ItDatabase {
   }
 
   public static ItDatabase create() {
-    String kind = System.getProperty("tenantsync.it.db", "h2");
-    if (kind.equals("mariadb")) {
+    if (mariaDbPass()) {
       return mariadb();
     }
     String name = "it" + UUID.randomUUID().toString().replace("-", "");
     return new ItDatabase("h2", "jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1", "", "");
+  }
+
+  /** True in the MariaDB pass of the integration tests (without creating a database). */
+  public static boolean mariaDbPass() {
+    return System.getProperty("tenantsync.it.db", "h2").equals("mariadb");
   }
 
   public boolean isMariaDb() {
