@@ -187,6 +187,7 @@ class LicenseLockOrderIT {
                     .formatted(tenant.domain(), EXT))
             .expect(201)
             .id();
+    awaitSynced(user); // the outbox's own update of the user must not join the lock cycle
     ExecutorService pool = Executors.newSingleThreadExecutor();
     try (Connection blocker = server.database.connect()) {
       blocker.setAutoCommit(false);
@@ -225,7 +226,21 @@ class LicenseLockOrderIT {
     assertEquals(1, consumed(productB));
   }
 
-  /** Waits until some transaction of the test database waits for a row lock. */
+  /** Waits until the connector has applied the user's creation (its row is no longer touched). */
+  private void awaitSynced(String user) throws InterruptedException {
+    long deadline = System.currentTimeMillis() + 60_000;
+    while (System.currentTimeMillis() < deadline) {
+      String state =
+          op.get(tenant.users() + "/" + user).json().path(EXT).path("syncState").asText();
+      if (!state.equals("pending")) {
+        return;
+      }
+      Thread.sleep(50);
+    }
+    throw new AssertionError("the user's creation never reached the sandbox");
+  }
+
+  /** Waits until the request's product update waits for the row the test holds. */
   private void awaitLockWait(Future<String> reply) throws Exception {
     try (Connection c = server.database.connect();
         Statement s = c.createStatement()) {
@@ -235,9 +250,11 @@ class LicenseLockOrderIT {
         }
         try (ResultSet rs =
             s.executeQuery(
-                "select count(*) from information_schema.innodb_trx t"
-                    + " join information_schema.processlist p on p.id = t.trx_mysql_thread_id"
-                    + " where t.trx_state = 'LOCK WAIT' and p.db = database()")) {
+                // The request's blocked statement, as the server lists it (information_schema's
+                // innodb_trx does not always show a waiting transaction on MariaDB 10.11).
+                "select count(*) from information_schema.processlist"
+                    + " where db = database() and id <> connection_id()"
+                    + " and info like 'update product%' and state = 'Updating'")) {
           rs.next();
           if (rs.getInt(1) > 0) {
             return;
