@@ -22,10 +22,6 @@ public final class ETags {
   }
 
   /** The version number inside a resource's {@code meta.version}. */
-  public static long versionOf(com.unboundid.scim2.common.ScimResource resource) {
-    return parse(resource.getMeta().getVersion());
-  }
-
   /** The version number inside one of this server's tags, {@code W/"7"} → 7. */
   public static long parse(String tag) {
     return Long.parseLong(tag.substring(tag.indexOf('"') + 1, tag.lastIndexOf('"')));

@@ -27,11 +27,14 @@ public interface ResourceEdit<R extends ScimResource> {
   }
 
   /**
-   * PATCH: the operations applied in order to the current representation; changing a read-only
+   * PATCH: the body's operations ({@link PatchRequests}, every dialect), checked before any
+   * transaction opens, applied in order to the current representation; changing a read-only
    * attribute is 400 {@code mutability}, a path the schema lacks 400 {@code invalidPath}.
    */
   static <R extends ScimResource> ResourceEdit<R> patch(
-      ResourceTypeDefinition type, List<PatchOperation> operations, Class<R> resourceClass) {
+      ResourceTypeDefinition type, ObjectNode body, Class<R> resourceClass)
+      throws BadRequestException {
+    List<PatchOperation> operations = PatchRequests.parse(type, body);
     return current -> {
       ObjectNode resource = ScimJsonProvider.MAPPER.valueToTree(current);
       SchemaViolations.throwIfAny(new SchemaChecker(type).checkModify(operations, resource));

@@ -1,7 +1,6 @@
 package io.tenantsync.server.protocol;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.unboundid.scim2.common.GenericScimResource;
 import com.unboundid.scim2.common.ScimResource;
 import com.unboundid.scim2.common.exceptions.ScimException;
 import com.unboundid.scim2.server.utils.ResourceTypeDefinition;
@@ -57,7 +56,7 @@ public abstract class ResourceEndpoint<R extends ScimResource> {
       throws ScimException {
     Projection projection = Projection.of(attributes, excludedAttributes);
     return ScimResponses.created(
-        shown(service.create(Caller.of(security), body, Locations.of(uri)), projection));
+        Shown.of(service.create(Caller.of(security), body, Locations.of(uri)), type, projection));
   }
 
   @GET
@@ -76,8 +75,7 @@ public abstract class ResourceEndpoint<R extends ScimResource> {
   private Response search(ListRequest request, SecurityContext security, UriInfo uri)
       throws ScimException {
     ListPage<R> result = service.list(Caller.of(security), request, Locations.of(uri));
-    return ScimResponses.list(
-        result.map(r -> request.projection().apply(type, r.asGenericScimResource())), request);
+    return ScimResponses.list(result, request, type);
   }
 
   @GET
@@ -91,7 +89,8 @@ public abstract class ResourceEndpoint<R extends ScimResource> {
       @Context UriInfo uri)
       throws ScimException {
     Projection projection = Projection.of(attributes, excludedAttributes);
-    Shown resource = shown(service.get(Caller.of(security), id, Locations.of(uri)), projection);
+    R found = service.get(Caller.of(security), id, Locations.of(uri));
+    Shown resource = Shown.of(found, type, projection);
     ETags.checkIfNoneMatch(ifNoneMatch, resource.version());
     return ScimResponses.ok(resource);
   }
@@ -123,7 +122,7 @@ public abstract class ResourceEndpoint<R extends ScimResource> {
       @Context UriInfo uri)
       throws ScimException {
     Projection projection = Projection.of(attributes, excludedAttributes);
-    ResourceEdit<R> edit = ResourceEdit.patch(type, PatchRequests.parse(type, body), resourceClass);
+    ResourceEdit<R> edit = ResourceEdit.patch(type, body, resourceClass);
     return update(id, edit, ifMatch, projection, security, uri);
   }
 
@@ -136,7 +135,7 @@ public abstract class ResourceEndpoint<R extends ScimResource> {
       UriInfo uri)
       throws ScimException {
     R result = service.update(Caller.of(security), id, edit, ifMatch, Locations.of(uri));
-    return ScimResponses.ok(shown(result, projection));
+    return ScimResponses.ok(Shown.of(result, type, projection));
   }
 
   @DELETE
@@ -148,10 +147,5 @@ public abstract class ResourceEndpoint<R extends ScimResource> {
       throws ScimException {
     service.delete(Caller.of(security), id, ifMatch);
     return ScimResponses.noContent();
-  }
-
-  private Shown shown(R resource, Projection projection) {
-    GenericScimResource generic = resource.asGenericScimResource();
-    return Shown.of(generic, type, projection);
   }
 }

@@ -78,6 +78,15 @@ public final class ScimResponses {
     return Response.ok(body).type(ScimMedia.SCIM_JSON_TYPE).build();
   }
 
+  /** As {@link #list(ListPage, ListRequest)}, each typed resource projected as the request asks. */
+  public static Response list(
+      ListPage<? extends ScimResource> page,
+      ListRequest request,
+      com.unboundid.scim2.server.utils.ResourceTypeDefinition type) {
+    return list(
+        page.map(r -> request.projection().apply(type, r.asGenericScimResource())), request);
+  }
+
   public static Response noContent() {
     return Response.noContent().build();
   }

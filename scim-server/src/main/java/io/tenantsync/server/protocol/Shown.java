@@ -31,6 +31,14 @@ public record Shown(GenericScimResource body, long version, URI location) {
     return of(full, type, projection, Set.of());
   }
 
+  /** A typed (annotated) resource as the client asked to see it. */
+  public static Shown of(
+      com.unboundid.scim2.common.ScimResource resource,
+      ResourceTypeDefinition type,
+      Projection projection) {
+    return of(resource.asGenericScimResource(), type, projection);
+  }
+
   public String etag() {
     return ETags.of(version);
   }

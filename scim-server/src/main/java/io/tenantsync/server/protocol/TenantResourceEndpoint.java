@@ -52,7 +52,7 @@ public abstract class TenantResourceEndpoint<R extends ScimResource> {
       throws ScimException {
     Projection projection = Projection.of(attributes, excludedAttributes);
     R created = service.create(Caller.of(security), tenantId, body, Locations.of(uri));
-    return ScimResponses.created(shown(created, projection));
+    return ScimResponses.created(Shown.of(created, type, projection));
   }
 
   @GET
@@ -79,8 +79,7 @@ public abstract class TenantResourceEndpoint<R extends ScimResource> {
       String tenantId, ListRequest request, SecurityContext security, UriInfo uri)
       throws ScimException {
     ListPage<R> result = service.list(Caller.of(security), tenantId, request, Locations.of(uri));
-    return ScimResponses.list(
-        result.map(r -> request.projection().apply(type, r.asGenericScimResource())), request);
+    return ScimResponses.list(result, request, type);
   }
 
   @GET
@@ -96,7 +95,7 @@ public abstract class TenantResourceEndpoint<R extends ScimResource> {
       throws ScimException {
     Projection projection = Projection.of(attributes, excludedAttributes);
     R resource = service.get(Caller.of(security), tenantId, id, Locations.of(uri));
-    Shown shown = shown(resource, projection);
+    Shown shown = Shown.of(resource, type, projection);
     ETags.checkIfNoneMatch(ifNoneMatch, shown.version());
     return ScimResponses.ok(shown);
   }
@@ -122,7 +121,7 @@ public abstract class TenantResourceEndpoint<R extends ScimResource> {
             ResourceEdit.replacement(body),
             ifMatch,
             Locations.of(uri));
-    return ScimResponses.ok(shown(result, projection));
+    return ScimResponses.ok(Shown.of(result, type, projection));
   }
 
   @PATCH
@@ -138,9 +137,9 @@ public abstract class TenantResourceEndpoint<R extends ScimResource> {
       @Context UriInfo uri)
       throws ScimException {
     Projection projection = Projection.of(attributes, excludedAttributes);
-    ResourceEdit<R> edit = ResourceEdit.patch(type, PatchRequests.parse(type, body), resourceClass);
+    ResourceEdit<R> edit = ResourceEdit.patch(type, body, resourceClass);
     R result = service.update(Caller.of(security), tenantId, id, edit, ifMatch, Locations.of(uri));
-    return ScimResponses.ok(shown(result, projection));
+    return ScimResponses.ok(Shown.of(result, type, projection));
   }
 
   @DELETE
@@ -153,9 +152,5 @@ public abstract class TenantResourceEndpoint<R extends ScimResource> {
       throws ScimException {
     service.delete(Caller.of(security), tenantId, id, ifMatch);
     return ScimResponses.noContent();
-  }
-
-  private Shown shown(R resource, Projection projection) {
-    return Shown.of(resource.asGenericScimResource(), type, projection);
   }
 }
