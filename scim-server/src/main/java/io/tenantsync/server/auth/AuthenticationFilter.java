@@ -17,7 +17,6 @@ import org.jspecify.annotations.Nullable;
  */
 @Priority(Priorities.AUTHENTICATION)
 public final class AuthenticationFilter implements ContainerRequestFilter {
-  private static final String BEARER = "bearer ";
   private static final String TENANTS = "scim/v2/tenants/";
 
   private final Authenticator authenticator;
@@ -34,7 +33,8 @@ public final class AuthenticationFilter implements ContainerRequestFilter {
     }
     String pathTenant = pathTenant(path);
     Optional<Caller> caller =
-        bearer(request).flatMap(secret -> authenticator.authenticate(secret, pathTenant));
+        Bearer.secret(request.getHeaderString(HttpHeaders.AUTHORIZATION))
+            .flatMap(secret -> authenticator.authenticate(secret, pathTenant));
     if (caller.isEmpty()) {
       request.abortWith(
           ScimErrors.response(
@@ -55,18 +55,6 @@ public final class AuthenticationFilter implements ContainerRequestFilter {
     String id =
         end < 0 ? relative.substring(TENANTS.length()) : relative.substring(TENANTS.length(), end);
     return id.isEmpty() ? null : id;
-  }
-
-  private static Optional<String> bearer(ContainerRequestContext request) {
-    String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
-    if (header == null || header.length() <= BEARER.length()) {
-      return Optional.empty();
-    }
-    if (!header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
-      return Optional.empty();
-    }
-    String secret = header.substring(BEARER.length()).trim();
-    return secret.isEmpty() ? Optional.empty() : Optional.of(secret);
   }
 
   private record CallerContext(Caller caller, boolean secure) implements SecurityContext {

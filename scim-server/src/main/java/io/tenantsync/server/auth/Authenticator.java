@@ -1,8 +1,10 @@
 package io.tenantsync.server.auth;
 
 import io.tenantsync.server.persistence.Database;
-import java.util.List;
-import java.util.Locale;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.Optional;
 import org.hibernate.Session;
 import org.jspecify.annotations.Nullable;
@@ -13,10 +15,12 @@ import org.jspecify.annotations.Nullable;
  * revocation holds from the very next request on every node. Thread-safe.
  *
  * <p>When the request path names a tenant, the same query also resolves the caller's reach into it
- * ({@link TenantReach}: a reseller's active, unexpired relationships; a tenant token's own tenant),
+ * ({@link ReachQuery}: a reseller's active, unexpired relationships; a tenant token's own tenant),
  * so a tenant-level request pays one round trip for authentication and authorisation together.
  */
 public final class Authenticator {
+  private static final String REACH = "select " + ReachQuery.COLUMNS + ReachQuery.from("");
+
   private final Database database;
   private final @Nullable String operatorTokenHash;
 
@@ -32,12 +36,39 @@ public final class Authenticator {
   /** As {@link #authenticate(String)}, resolving the reach into {@code pathTenantId} if given. */
   public Optional<Caller> authenticate(String secret, @Nullable String pathTenantId) {
     String hash = Tokens.hash(secret);
-    if (operatorTokenHash != null && Tokens.sameHash(hash, operatorTokenHash)) {
+    if (isOperator(hash)) {
       return Optional.of(new Caller(Caller.Kind.OPERATOR, null, null));
     }
-    return database.readPlain(
-        session ->
-            pathTenantId == null ? byHash(session, hash) : withReach(session, hash, pathTenantId));
+    if (pathTenantId == null) {
+      return database.readPlain(session -> byHash(session, hash));
+    }
+    try (Connection connection = database.readDataSource().getConnection();
+        PreparedStatement select = connection.prepareStatement(REACH)) {
+      ReachQuery.bindToken(select, ReachQuery.bindReach(select, 1, pathTenantId), hash);
+      ReachQuery.Reader reader = new ReachQuery.Reader(pathTenantId);
+      try (ResultSet rows = select.executeQuery()) {
+        while (rows.next()) {
+          reader.accept(rows, 1);
+        }
+      }
+      return reader.caller();
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot reach the database", e);
+    }
+  }
+
+  /**
+   * The hash a stored token is looked up by ({@link ReachQuery}); empty for the operator's secret,
+   * which is checked without the database: a caller that reads along with the token lookup leaves
+   * the operator to {@link #authenticate(String, String)}.
+   */
+  public Optional<String> storedTokenHash(String secret) {
+    String hash = Tokens.hash(secret);
+    return isOperator(hash) ? Optional.empty() : Optional.of(hash);
+  }
+
+  private boolean isOperator(String hash) {
+    return operatorTokenHash != null && Tokens.sameHash(hash, operatorTokenHash);
   }
 
   private static Optional<Caller> byHash(Session session, String hash) {
@@ -48,54 +79,5 @@ public final class Authenticator {
         .setParameter("hash", hash)
         .uniqueResultOptional()
         .map(ApiTokenEntity::toCaller);
-  }
-
-  /**
-   * The token, joined to the reseller's active relationships with the tenant (none for a tenant
-   * token: a tenant reaches only itself, and its tokens are revoked when it is deleted). Scalar
-   * SQL: on the path of every tenant-level request, so no entity is built for it.
-   */
-  private static Optional<Caller> withReach(Session session, String hash, String tenantId) {
-    List<Object[]> rows =
-        session
-            .createNativeQuery(
-                "select t.id, t.subject_type, t.subject_id, r.role from api_token t"
-                    + " left join delegated_admin_relationship r"
-                    + " on t.subject_type = 'reseller' and r.reseller_id = t.subject_id"
-                    + " and r.tenant_id = :tenant and r.status = 'active'"
-                    + " and (r.expires_at is null or r.expires_at > :now)"
-                    + " where t.token_hash = :hash and t.revoked_at is null",
-                Object[].class)
-            .setParameter("hash", hash)
-            .setParameter("tenant", tenantId)
-            .setParameter("now", System.currentTimeMillis())
-            .getResultList();
-    if (rows.isEmpty()) {
-      return Optional.empty();
-    }
-    Object[] token = rows.get(0);
-    Caller.Kind kind = Caller.Kind.valueOf(((String) token[1]).toUpperCase(Locale.ROOT));
-    String subjectId = (String) token[2];
-    AdminRights rights =
-        switch (kind) {
-          case OPERATOR -> AdminRights.GLOBAL;
-          case TENANT -> tenantId.equals(subjectId) ? AdminRights.GLOBAL : null;
-          case RESELLER -> strongest(rows);
-        };
-    return Optional.of(
-        new Caller(kind, subjectId, (String) token[0], new TenantReach(tenantId, rights)));
-  }
-
-  private static @Nullable AdminRights strongest(List<Object[]> rows) {
-    AdminRights strongest = null;
-    for (Object[] row : rows) {
-      if (row[3] != null) {
-        AdminRights rights = DelegatedRole.fromWireName((String) row[3]).rights();
-        if (strongest == null || rights.atLeast(strongest)) {
-          strongest = rights;
-        }
-      }
-    }
-    return strongest;
   }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.unboundid.scim2.common.types.Meta;
 import io.tenantsync.server.persistence.Auditable;
 import java.net.URI;
+import java.time.Instant;
 import java.util.Calendar;
 import java.util.TimeZone;
 
@@ -29,13 +30,25 @@ public final class Metas {
    */
   public static ObjectNode putInto(
       ObjectNode resource, Auditable row, String resourceType, URI location) {
+    return putInto(
+        resource, row.created(), row.lastModified(), row.version(), resourceType, location);
+  }
+
+  /** As {@link #putInto(ObjectNode, Auditable, String, URI)}, for a row read without an entity. */
+  public static ObjectNode putInto(
+      ObjectNode resource,
+      Instant created,
+      Instant lastModified,
+      long version,
+      String resourceType,
+      URI location) {
     return resource
         .putObject("meta")
         .put("resourceType", resourceType)
-        .put("created", row.created().toString())
-        .put("lastModified", row.lastModified().toString())
+        .put("created", created.toString())
+        .put("lastModified", lastModified.toString())
         .put("location", location.toString())
-        .put("version", ETags.of(row.version()));
+        .put("version", ETags.of(version));
   }
 
   private static Calendar calendar(long epochMillis) {

@@ -59,6 +59,12 @@ public final class ScimResponses {
    * startIndex}; cursor paging (RFC 9865) carries {@code nextCursor}/{@code previousCursor}.
    */
   public static Response list(ListPage<?> page, ListRequest request) {
+    return Response.ok(listBody(page, request)).type(ScimMedia.SCIM_JSON_TYPE).build();
+  }
+
+  /** The body of {@link #list(ListPage, ListRequest)}, for answers written without Jersey. */
+  public static com.fasterxml.jackson.databind.node.ObjectNode listBody(
+      ListPage<?> page, ListRequest request) {
     com.fasterxml.jackson.databind.node.ObjectNode body =
         ScimJsonProvider.MAPPER.createObjectNode();
     body.putArray("schemas").add("urn:ietf:params:scim:api:messages:2.0:ListResponse");
@@ -75,7 +81,7 @@ public final class ScimResponses {
       body.put("startIndex", request.page().startIndex());
     }
     body.set("Resources", ScimJsonProvider.MAPPER.valueToTree(page.resources()));
-    return Response.ok(body).type(ScimMedia.SCIM_JSON_TYPE).build();
+    return body;
   }
 
   /** As {@link #list(ListPage, ListRequest)}, each typed resource projected as the request asks. */

@@ -23,7 +23,7 @@ import org.jspecify.annotations.Nullable;
  */
 @Entity
 @Table(name = "scim_user")
-public class UserEntity extends Auditable {
+public class UserEntity extends Auditable implements StoredUser {
   @Id private String id;
 
   @Column(name = "tenant_id", nullable = false, updatable = false)

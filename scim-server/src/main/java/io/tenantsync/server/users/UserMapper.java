@@ -60,7 +60,7 @@ public final class UserMapper {
   }
 
   /** The wire form of a stored user, with meta and every server-owned attribute. */
-  static GenericScimResource toResource(UserEntity entity, UserAccess access, Locations locations) {
+  static GenericScimResource toResource(StoredUser entity, UserAccess access, Locations locations) {
     ObjectNode stored = parse(entity.attributes());
     ObjectNode node = ScimJsonProvider.MAPPER.createObjectNode();
     ArrayNode schemas = node.putArray("schemas").add(UserSchemas.CORE);
@@ -113,7 +113,9 @@ public final class UserMapper {
     putIfSet(reseller, "syncError", entity.syncError());
     Metas.putInto(
         node,
-        entity,
+        entity.created(),
+        entity.lastModified(),
+        entity.version(),
         RESOURCE_TYPE,
         locations.tenantResource(entity.tenantId(), ENDPOINT, entity.id()));
     return new GenericScimResource(node);
