@@ -70,6 +70,7 @@ import io.tenantsync.server.tenants.TenantsEndpoint;
 import io.tenantsync.server.users.DeletedUserPurge;
 import io.tenantsync.server.users.DeletedUserService;
 import io.tenantsync.server.users.DeletedUsersEndpoint;
+import io.tenantsync.server.users.HotUserReads;
 import io.tenantsync.server.users.UserEntity;
 import io.tenantsync.server.users.UserQueries;
 import io.tenantsync.server.users.UserService;
@@ -131,6 +132,7 @@ public final class TenantSyncServer implements AutoCloseable {
   private final OutboxWorkers outboxWorkers;
   private final ReconcileWorker reconcileWorker;
   private final DeletedUserPurge deletedUserPurge;
+  private final HotUserReads hotReads;
 
   private TenantSyncServer(
       Server jetty,
@@ -138,13 +140,15 @@ public final class TenantSyncServer implements AutoCloseable {
       Readiness readiness,
       OutboxWorkers outboxWorkers,
       ReconcileWorker reconcileWorker,
-      DeletedUserPurge deletedUserPurge) {
+      DeletedUserPurge deletedUserPurge,
+      HotUserReads hotReads) {
     this.jetty = jetty;
     this.database = database;
     this.readiness = readiness;
     this.outboxWorkers = outboxWorkers;
     this.reconcileWorker = reconcileWorker;
     this.deletedUserPurge = deletedUserPurge;
+    this.hotReads = hotReads;
   }
 
   /** Exit status of a start refused for its configuration (a bad or unusable value). */
@@ -191,7 +195,13 @@ public final class TenantSyncServer implements AutoCloseable {
           new TenantDirectories(
               database, secretBox, new ConnectorCredentials(database, secretBox), self::get);
       Readiness readiness = new Readiness();
-      serve(jetty, application(config, database, secretBox, readiness));
+      Authenticator authenticator = new Authenticator(database, config.operatorToken());
+      HotUserReads hotReads =
+          serve(
+              jetty,
+              application(config, database, authenticator, secretBox, readiness),
+              database,
+              authenticator);
       jetty.start();
       self.set(
           URI.create(
@@ -211,7 +221,8 @@ public final class TenantSyncServer implements AutoCloseable {
       DeletedUserPurge purge = new DeletedUserPurge(database, Clock.systemUTC());
       purge.start();
       TenantSyncServer server =
-          new TenantSyncServer(jetty, database, readiness, workers, reconciliations, purge);
+          new TenantSyncServer(
+              jetty, database, readiness, workers, reconciliations, purge, hotReads);
       log.info(
           "ready in {} ms on port {}", (System.nanoTime() - started) / 1_000_000, server.port());
       return server;
@@ -223,7 +234,11 @@ public final class TenantSyncServer implements AutoCloseable {
   }
 
   private static ResourceConfig application(
-      ServerConfig config, Database database, SecretBox secretBox, Readiness readiness) {
+      ServerConfig config,
+      Database database,
+      Authenticator authenticator,
+      SecretBox secretBox,
+      Readiness readiness) {
     CursorCodec cursors = new CursorCodec(InstallationSecrets.key(database, "cursor-signing"));
     ResourceConfig app = new ResourceConfig();
     app.property(ServerProperties.WADL_FEATURE_DISABLE, true);
@@ -235,7 +250,7 @@ public final class TenantSyncServer implements AutoCloseable {
     app.register(new PayloadLimitFilter.PayloadTooLargeMapper());
     app.register(new CatchAllExceptionMapper());
     app.register(new PayloadLimitFilter());
-    app.register(new AuthenticationFilter(new Authenticator(database, config.operatorToken())));
+    app.register(new AuthenticationFilter(authenticator));
 
     app.register(new HealthEndpoint(database, readiness));
     app.register(new DiscoveryEndpoint(InstallationDiscovery.create()));
@@ -299,13 +314,19 @@ public final class TenantSyncServer implements AutoCloseable {
     return server;
   }
 
-  /** The application behind the graceful handler that lets in-flight requests finish on stop. */
-  private static void serve(Server server, ResourceConfig app) {
+  /**
+   * The application behind the graceful handler that lets in-flight requests finish on stop, with
+   * the hot user reads answered in front of it (same drain, same connections).
+   */
+  private static HotUserReads serve(
+      Server server, ResourceConfig app, Database database, Authenticator authenticator) {
     ServletContextHandler context = new ServletContextHandler();
     context.setContextPath("/");
     context.addServlet(new ServletHolder(new ServletContainer(app)), "/*");
     context.setErrorHandler(new JsonErrorHandler());
-    server.setHandler(new ProbesPastDrain(new GracefulHandler(context), context));
+    HotUserReads hotReads = new HotUserReads(context, database, authenticator);
+    server.setHandler(new ProbesPastDrain(new GracefulHandler(hotReads), context));
+    return hotReads;
   }
 
   private static void stopQuietly(Server jetty) {
@@ -326,6 +347,11 @@ public final class TenantSyncServer implements AutoCloseable {
   }
 
   /** The database this server uses (tests inspect its pool). */
+  /** The node's fast path for user reads (tests check it answered). */
+  public HotUserReads hotReads() {
+    return hotReads;
+  }
+
   /** The node's reconciliation worker (tests stop and restart it to run their own). */
   public ReconcileWorker reconcileWorker() {
     return reconcileWorker;

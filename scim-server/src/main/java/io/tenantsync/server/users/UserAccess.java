@@ -1,5 +1,9 @@
 package io.tenantsync.server.users;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -35,26 +39,61 @@ public record UserAccess(List<License> licenses, List<String> roles, List<GroupR
     return load(session, List.of(userId)).getOrDefault(userId, NONE);
   }
 
+  /**
+   * Licenses, roles and groups of {@code userIds} in one statement; {@code %s} stands for the list
+   * of ids (three times, one per branch of the UNION ALL).
+   */
+  private static final String SELECT =
+      "select 'L', l.user_id, p.id, p.sku_id, p.sku_part_number, p.display_name,"
+          + " l.suspended, p.sku_part_number_ci from user_license l"
+          + " join product p on p.id = l.product_id where l.user_id in (%1$s)"
+          + " union all select 'R', r.user_id, r.role, null, null, null, null, r.role"
+          + " from user_role r where r.user_id in (%1$s)"
+          + " union all select 'G', m.member_id, g.id, g.display_name, null, null, null,"
+          + " g.display_name_ci from group_member m"
+          + " join scim_group g on g.id = m.group_id where m.member_id in (%1$s)"
+          + " order by 1, 8";
+
+  /** {@link #SELECT} for one user, on a plain connection: its three branches bind the id. */
+  private static final String SELECT_ONE = SELECT.formatted("?");
+
+  /** The columns of a row: the kind, the user's id, five of the held thing's, its sort key. */
+  private static final int COLUMNS = 8;
+
+  /** Within a Hibernate session: its pending changes are flushed first, as for any query. */
   public static Map<String, UserAccess> load(Session session, Collection<String> userIds) {
-    Map<String, UserAccess> result = new HashMap<>();
     if (userIds.isEmpty()) {
-      return result;
+      return new HashMap<>();
     }
-    List<Object[]> rows =
+    return collect(
         session
-            .createNativeQuery(
-                "select 'L', l.user_id, p.id, p.sku_id, p.sku_part_number, p.display_name,"
-                    + " l.suspended, p.sku_part_number_ci from user_license l"
-                    + " join product p on p.id = l.product_id where l.user_id in (:ids)"
-                    + " union all select 'R', r.user_id, r.role, null, null, null, null, r.role"
-                    + " from user_role r where r.user_id in (:ids)"
-                    + " union all select 'G', m.member_id, g.id, g.display_name, null, null, null,"
-                    + " g.display_name_ci from group_member m"
-                    + " join scim_group g on g.id = m.group_id where m.member_id in (:ids)"
-                    + " order by 1, 8",
-                Object[].class)
+            .createNativeQuery(SELECT.formatted(":ids"), Object[].class)
             .setParameter("ids", userIds)
-            .getResultList();
+            .getResultList());
+  }
+
+  /** One user's access on a plain connection, for reads made without Hibernate. */
+  static UserAccess load(Connection connection, String userId) throws SQLException {
+    List<Object[]> rows = new ArrayList<>();
+    try (PreparedStatement select = connection.prepareStatement(SELECT_ONE)) {
+      for (int index = 1; index <= 3; index++) {
+        select.setString(index, userId);
+      }
+      try (ResultSet result = select.executeQuery()) {
+        while (result.next()) {
+          Object[] row = new Object[COLUMNS];
+          for (int column = 0; column < COLUMNS; column++) {
+            row[column] = result.getObject(column + 1);
+          }
+          rows.add(row);
+        }
+      }
+    }
+    return collect(rows).getOrDefault(userId, NONE);
+  }
+
+  private static Map<String, UserAccess> collect(List<Object[]> rows) {
+    Map<String, UserAccess> result = new HashMap<>();
     for (Object[] row : rows) {
       UserAccess access = access(result, (String) row[1]);
       switch (String.valueOf(row[0])) { // a CHAR(1): Character on some databases
