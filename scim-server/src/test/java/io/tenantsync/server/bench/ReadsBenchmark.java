@@ -52,19 +52,20 @@ import org.eclipse.jetty.util.Callback;
  * HikariCP as JSON. Not a test (no assertion, not run by the build); {@code scripts/bench-reads.sh}
  * builds and runs it.
  *
- * <p>Scenarios, each driven by {@code threads} HTTP clients for a warm-up and then a measured
- * period: the yardstick; {@code GET /Users/{id}}; {@code filter=userName eq "…"}; the first cursor
- * page and a cursor page deep in the list (RFC 9865). SCIM requests carry a reseller token, so
- * every request pays for authentication and the delegated-admin check as in production.
+ * <p>Scenarios, each driven by {@code threads} HTTP clients, first all for a warm-up and then each
+ * for a measured period: the yardstick; {@code GET /Users/{id}}; {@code filter=userName eq "…"};
+ * the first cursor page and a cursor page deep in the list (RFC 9865). SCIM requests carry a
+ * reseller token, so every request pays for authentication and the delegated-admin check as in
+ * production.
  *
  * <p>System properties: {@code bench.url} (server, default {@code jdbc:mysql://127.0.0.1:3306/}),
  * {@code bench.user} ({@code root}), {@code bench.password} (empty), {@code bench.database} ({@code
  * tenantsync_bench}, dropped and created), {@code bench.users} (1000000), {@code bench.threads}
- * (4), {@code bench.seconds} (15 per scenario), {@code bench.warmup} (5), {@code bench.count} (page
- * size, 100), {@code bench.keep} (true: keep the database), {@code bench.reuse} (true: keep the
- * database and reuse the users an earlier run seeded, when it has exactly {@code bench.users}),
- * {@code bench.only} (a regular expression: run only the scenarios it matches, besides the
- * yardstick).
+ * (4), {@code bench.seconds} (15 per scenario, split into {@code bench.rounds}, 3, taken in turn
+ * with the other scenarios), {@code bench.warmup} (5), {@code bench.count} (page size, 100), {@code
+ * bench.keep} (true: keep the database), {@code bench.reuse} (true: keep the database and reuse the
+ * users an earlier run seeded, when it has exactly {@code bench.users}), {@code bench.only} (a
+ * regular expression: run only the scenarios it matches, besides the yardstick).
  */
 public final class ReadsBenchmark {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -79,6 +80,7 @@ public final class ReadsBenchmark {
   private final int seconds = Integer.getInteger("bench.seconds", 15);
   private final int warmup = Integer.getInteger("bench.warmup", 5);
   private final int count = Integer.getInteger("bench.count", 100);
+  private final int rounds = Integer.getInteger("bench.rounds", 3);
   private final boolean reuse = Boolean.getBoolean("bench.reuse");
   private final String only = System.getProperty("bench.only", ".*");
   private final CpuClock cpu = new CpuClock();
@@ -175,15 +177,37 @@ public final class ReadsBenchmark {
             return get(URI.create(list + "?count=" + count + "&cursor=" + cursor), token);
           });
 
-      Map<String, Result> results = new LinkedHashMap<>();
-      for (Map.Entry<String, IntFunction<HttpRequest>> scenario : scenarios.entrySet()) {
-        if (results.size() > 0 && !scenario.getKey().matches(only)) {
-          continue; // the yardstick always runs: every figure is relative to it
+      // The yardstick always runs: every figure is relative to it.
+      scenarios.keySet().removeIf(name -> !name.startsWith("yardstick") && !name.matches(only));
+      // Measured in rounds, each scenario in turn, so that a change in the machine's speed during
+      // the run (other load, frequency) affects the scenarios compared alike, not only the one it
+      // hit: the point reads with the yardstick, then the cursor pages with each other (kept apart
+      // because counting a million rows for the first page turns over the database's buffer pool,
+      // which would weigh on whichever point read came next).
+      // Each group's scenarios are all warmed up before any is measured, so none pays for
+      // compiling the code paths they share (the HTTP client, Jetty, the driver) while the others
+      // are measured warm.
+      Map<String, List<Run>> runs = new LinkedHashMap<>();
+      for (boolean cursors : new boolean[] {false, true}) {
+        for (Map.Entry<String, IntFunction<HttpRequest>> scenario : scenarios.entrySet()) {
+          if (scenario.getKey().startsWith("cursor") == cursors) {
+            System.out.printf("warming up %s …%n", scenario.getKey());
+            drive(scenario.getValue(), warmup);
+          }
         }
-        System.out.printf("running %s …%n", scenario.getKey());
-        drive(scenario.getValue(), warmup);
-        results.put(scenario.getKey(), drive(scenario.getValue(), seconds));
+        for (int round = 1; round <= rounds; round++) {
+          for (Map.Entry<String, IntFunction<HttpRequest>> scenario : scenarios.entrySet()) {
+            if (scenario.getKey().startsWith("cursor") != cursors) {
+              continue;
+            }
+            System.out.printf("round %d/%d: %s …%n", round, rounds, scenario.getKey());
+            runs.computeIfAbsent(scenario.getKey(), name -> new ArrayList<>())
+                .add(drive(scenario.getValue(), Math.max(1, seconds / rounds)));
+          }
+        }
       }
+      Map<String, Result> results = new LinkedHashMap<>();
+      runs.forEach((name, measured) -> results.put(name, Run.combine(measured)));
       print(results);
     } finally {
       if (yardstick != null) {
@@ -375,8 +399,8 @@ public final class ReadsBenchmark {
     }
   }
 
-  /** Latencies (ns) of every request completed in {@code seconds} by {@code threads} clients. */
-  private Result drive(IntFunction<HttpRequest> requests, int seconds) throws Exception {
+  /** Every request completed in {@code seconds} by {@code threads} clients. */
+  private Run drive(IntFunction<HttpRequest> requests, int seconds) throws Exception {
     long end = System.nanoTime() + seconds * 1_000_000_000L;
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     List<Future<long[]>> perThread = new ArrayList<>();
@@ -416,18 +440,30 @@ public final class ReadsBenchmark {
     for (Future<long[]> f : perThread) {
       all.add(f.get());
     }
-    double elapsed = (System.nanoTime() - started) / 1e9;
+    long elapsed = System.nanoTime() - started;
     long cpuNanos = cpu.nanos() - cpuStarted;
     long dbNanos = cpu.databaseNanos().orElse(0) - dbStarted;
     pool.shutdown();
-    long[] merged = all.stream().flatMapToLong(Arrays::stream).sorted().toArray();
-    return new Result(
-        merged.length,
-        merged.length / elapsed,
-        pct(merged, 50),
-        pct(merged, 99),
-        cpuNanos / 1e3 / Math.max(1, merged.length),
-        dbNanos / 1e3 / Math.max(1, merged.length));
+    return new Run(
+        all.stream().flatMapToLong(Arrays::stream).toArray(), elapsed, cpuNanos, dbNanos);
+  }
+
+  /** One measured period of one scenario: every request's latency (ns), wall and CPU time. */
+  private record Run(long[] latencies, long elapsedNanos, long cpuNanos, long dbNanos) {
+    static Result combine(List<Run> runs) {
+      long[] merged =
+          runs.stream().flatMapToLong(run -> Arrays.stream(run.latencies())).sorted().toArray();
+      double elapsed = runs.stream().mapToLong(Run::elapsedNanos).sum() / 1e9;
+      long cpu = runs.stream().mapToLong(Run::cpuNanos).sum();
+      long db = runs.stream().mapToLong(Run::dbNanos).sum();
+      return new Result(
+          merged.length,
+          merged.length / elapsed,
+          pct(merged, 50),
+          pct(merged, 99),
+          cpu / 1e3 / Math.max(1, merged.length),
+          db / 1e3 / Math.max(1, merged.length));
+    }
   }
 
   private static double pct(long[] sorted, int p) {
@@ -450,11 +486,12 @@ public final class ReadsBenchmark {
   private void print(Map<String, Result> results) {
     Result yard = results.values().iterator().next();
     System.out.printf(
-        "%n%,d users, %d client threads, %d s per scenario (after %d s warm-up), page size %d,"
-            + " %d CPUs, max heap %d MiB%n",
+        "%n%,d users, %d client threads, %d s per scenario in %d rounds (after %d s warm-up),"
+            + " page size %d, %d CPUs, max heap %d MiB%n",
         users,
         threads,
         seconds,
+        rounds,
         warmup,
         count,
         Runtime.getRuntime().availableProcessors(),
