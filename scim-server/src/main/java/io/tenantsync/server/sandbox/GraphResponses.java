@@ -6,7 +6,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -20,7 +21,18 @@ final class GraphResponses {
   private static final Logger log = LoggerFactory.getLogger(GraphResponses.class);
   private static final int MAX_CLIENT_REQUEST_ID = 64;
 
+  /**
+   * Graph's {@code innerError.date}: UTC to the second, seconds always written. Not {@code
+   * LocalDateTime.toString()}, which leaves out {@code :00} seconds once a minute.
+   */
+  private static final DateTimeFormatter INNER_ERROR_DATE =
+      DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss", Locale.ROOT);
+
   private GraphResponses() {}
+
+  static String innerErrorDate(LocalDateTime utc) {
+    return INNER_ERROR_DATE.format(utc);
+  }
 
   /** The ids that tie one request to its response and to the log. */
   record RequestIds(String requestId, @Nullable String clientRequestId) {
@@ -60,7 +72,7 @@ final class GraphResponses {
   /** Graph's error document for {@code error} (an object with code and message). */
   static Response error(RequestIds ids, int status, ObjectNode error) {
     ObjectNode inner = error.putObject("innerError");
-    inner.put("date", LocalDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS).toString());
+    inner.put("date", innerErrorDate(LocalDateTime.now(ZoneOffset.UTC)));
     inner.put("request-id", ids.requestId());
     if (ids.clientRequestId() != null) {
       inner.put("client-request-id", ids.clientRequestId());
