@@ -6,6 +6,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 import java.io.Serializable;
+import org.hibernate.Session;
 
 /**
  * One license a user holds: one entitlement (API.md rule 1). A suspended license was released by
@@ -33,6 +34,27 @@ public class UserLicenseEntity {
   private long assignedAt;
 
   protected UserLicenseEntity() {}
+
+  /**
+   * Removes the user's license of one product (its unit is the caller's to release, {@code
+   * LicensePool}); nothing when the user holds none.
+   */
+  public static void delete(Session session, String userId, String productId) {
+    session
+        .createMutationQuery(
+            "delete from UserLicenseEntity where userId = :user and productId = :product")
+        .setParameter("user", userId)
+        .setParameter("product", productId)
+        .executeUpdate();
+  }
+
+  /** Removes every license the user holds (units likewise the caller's to release). */
+  public static void deleteAll(Session session, String userId) {
+    session
+        .createMutationQuery("delete from UserLicenseEntity where userId = :user")
+        .setParameter("user", userId)
+        .executeUpdate();
+  }
 
   public UserLicenseEntity(String userId, String productId, String tenantId, boolean suspended) {
     this.userId = userId;

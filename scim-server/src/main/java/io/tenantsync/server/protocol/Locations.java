@@ -12,7 +12,15 @@ import java.net.URI;
 public record Locations(URI scimRoot) {
 
   public static Locations of(UriInfo uriInfo) {
-    return new Locations(uriInfo.getBaseUriBuilder().path("scim/v2/").build());
+    return atServer(uriInfo.getBaseUri());
+  }
+
+  /**
+   * For the application rooted at {@code serverRoot}, ending in {@code /} (e.g. {@code
+   * http://host:8080/}, as the client named it).
+   */
+  public static Locations atServer(URI serverRoot) {
+    return new Locations(serverRoot.resolve("scim/v2/"));
   }
 
   /** {@code /scim/v2/{endpoint}/{id}} for installation-level resources. */

@@ -379,12 +379,7 @@ final class FindingBatch {
     for (String productId : touched) {
       for (UserEntity user : toRemove.getOrDefault(productId, List.of())) {
         LicensePool.release(session, List.of(productId));
-        session
-            .createMutationQuery(
-                "delete from UserLicenseEntity where userId = :user and productId = :product")
-            .setParameter("user", user.id())
-            .setParameter("product", productId)
-            .executeUpdate();
+        UserLicenseEntity.delete(session, user.id(), productId);
       }
       List<UserEntity> users = toAdd.get(productId);
       if (users == null) {
@@ -430,10 +425,7 @@ final class FindingBatch {
               .setParameter("user", user.id())
               .getResultList();
       LicensePool.release(session, products);
-      session
-          .createMutationQuery("delete from UserLicenseEntity where userId = :user")
-          .setParameter("user", user.id())
-          .executeUpdate();
+      UserLicenseEntity.deleteAll(session, user.id());
       GroupMemberships.removeMember(session, tenantId, user.id());
       session.remove(user);
     }

@@ -111,10 +111,7 @@ final class AccessWriter {
             .filter(l -> !l.suspended())
             .map(UserAccess.License::productId)
             .toList());
-    session
-        .createMutationQuery("delete from UserLicenseEntity where userId = :user")
-        .setParameter("user", user.id())
-        .executeUpdate();
+    UserLicenseEntity.deleteAll(session, user.id());
   }
 
   private static Map<String, ProductEntity> products(
@@ -162,12 +159,7 @@ final class AccessWriter {
       boolean suspend) {
     for (String productId : held.keySet()) {
       if (!wanted.contains(productId)) {
-        session
-            .createMutationQuery(
-                "delete from UserLicenseEntity where userId = :user and productId = :product")
-            .setParameter("user", user.id())
-            .setParameter("product", productId)
-            .executeUpdate();
+        UserLicenseEntity.delete(session, user.id(), productId);
       }
     }
     for (String productId : wanted) {

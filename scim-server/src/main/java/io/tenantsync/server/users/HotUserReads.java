@@ -247,14 +247,14 @@ public final class HotUserReads extends Handler.Wrapper {
   /** Locations as {@link Locations#of} builds them from the request Jersey sees. */
   private static Locations locations(Request request) {
     String scheme = request.getHttpURI().getScheme();
-    String base =
-        URIUtil.newURI(
-            scheme == null ? "http" : scheme,
-            Request.getServerName(request),
-            Request.getServerPort(request),
-            "/scim/v2/",
-            null);
-    return new Locations(URI.create(base));
+    return Locations.atServer(
+        URI.create(
+            URIUtil.newURI(
+                scheme == null ? "http" : scheme,
+                Request.getServerName(request),
+                Request.getServerPort(request),
+                "/",
+                null)));
   }
 
   /**

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tenantsync.server.protocol.RequestLimits;
-import io.tenantsync.server.testing.Fixtures;
 import io.tenantsync.server.testing.Fixtures.Tenant;
 import io.tenantsync.server.testing.Http;
 import io.tenantsync.server.testing.TestServer;
@@ -431,20 +430,7 @@ class BulkIT {
   @Test
   void limitedAdministrationGets403ForEachWriteButMaySetPasswords() {
     String plain = server.fixtures().user(op, tenant, "plain");
-    Http reseller =
-        server.as(
-            server.fixtures().token("reseller", server.fixtures().reseller(Fixtures.unique("r"))));
-    String code =
-        reseller
-            .post("DelegatedAdminOffers", "{\"role\":\"LimitedAdministration\"}")
-            .expect(201)
-            .json()
-            .path("offerCode")
-            .asText();
-    server
-        .as(server.fixtures().token("tenant", tenant.id()))
-        .post("DelegatedAdminRelationships", "{\"offerCode\":\"" + code + "\"}")
-        .expect(201);
+    Http reseller = server.fixtures().delegatedReseller(tenant, "LimitedAdministration");
 
     JsonNode entries =
         bulk(

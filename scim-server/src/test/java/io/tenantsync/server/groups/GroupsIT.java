@@ -517,19 +517,7 @@ class GroupsIT {
   @Test
   void limitedAdministrationReadsButCannotWrite() {
     String id = create("Guarded", ann);
-    String reseller = server.fixtures().reseller(Fixtures.unique("r"));
-    Http limited = server.as(server.fixtures().token("reseller", reseller));
-    String code =
-        limited
-            .post("DelegatedAdminOffers", "{\"role\":\"LimitedAdministration\"}")
-            .expect(201)
-            .json()
-            .path("offerCode")
-            .asText();
-    server
-        .as(server.fixtures().token("tenant", tenant.id()))
-        .post("DelegatedAdminRelationships", "{\"offerCode\":\"" + code + "\"}")
-        .expect(201);
+    Http limited = server.fixtures().delegatedReseller(tenant, "LimitedAdministration");
 
     assertEquals(Set.of(ann), memberIds(limited.get(group(id)).expect(200).json()));
     assertEquals(1, limited.get(groups()).expect(200).json().path("totalResults").asInt());

@@ -9,7 +9,6 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.ThrowableProxyUtil;
 import ch.qos.logback.core.read.ListAppender;
-import io.tenantsync.server.testing.Fixtures;
 import io.tenantsync.server.testing.Fixtures.Tenant;
 import io.tenantsync.server.testing.Http;
 import io.tenantsync.server.testing.TestServer;
@@ -192,19 +191,6 @@ class PasswordsIT {
   }
 
   Http limitedReseller() {
-    Http reseller =
-        server.as(
-            server.fixtures().token("reseller", server.fixtures().reseller(Fixtures.unique("r"))));
-    String offer =
-        reseller
-            .post("DelegatedAdminOffers", "{\"role\":\"LimitedAdministration\"}")
-            .json()
-            .path("offerCode")
-            .asText();
-    server
-        .as(server.fixtures().token("tenant", tenant.id()))
-        .post("DelegatedAdminRelationships", "{\"offerCode\":\"" + offer + "\"}")
-        .expect(201);
-    return reseller;
+    return server.fixtures().delegatedReseller(tenant, "LimitedAdministration");
   }
 }

@@ -2,7 +2,6 @@ package io.tenantsync.server.licensing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.tenantsync.server.testing.Fixtures;
 import io.tenantsync.server.testing.Fixtures.Tenant;
 import io.tenantsync.server.testing.Http;
 import io.tenantsync.server.testing.TestServer;
@@ -37,20 +36,7 @@ class UserRulesIT {
   }
 
   Http limitedReseller() {
-    Http reseller =
-        server.as(
-            server.fixtures().token("reseller", server.fixtures().reseller(Fixtures.unique("r"))));
-    String code =
-        reseller
-            .post("DelegatedAdminOffers", "{\"role\":\"LimitedAdministration\"}")
-            .json()
-            .path("offerCode")
-            .asText();
-    server
-        .as(server.fixtures().token("tenant", tenant.id()))
-        .post("DelegatedAdminRelationships", "{\"offerCode\":\"" + code + "\"}")
-        .expect(201);
-    return reseller;
+    return server.fixtures().delegatedReseller(tenant, "LimitedAdministration");
   }
 
   @Test

@@ -22,26 +22,18 @@ class TenantObjectIdIT {
   @RegisterExtension static final TestServer server = TestServer.shared();
   static final String EXT = "urn:tenantsync:scim:schemas:extension:reseller:2.0:User";
 
-  JsonNode awaitSyncState(Http op, Tenant tenant, String user, String wanted) throws Exception {
-    long deadline = System.currentTimeMillis() + 60_000;
-    JsonNode last = null;
-    while (System.currentTimeMillis() < deadline) {
-      last = op.get(tenant.users() + "/" + user).expect(200).json();
-      if (last.path(EXT).path("syncState").asText().equals(wanted)) {
-        return last;
-      }
-      Thread.sleep(100);
-    }
-    throw new AssertionError("not " + wanted + " in time: " + last);
-  }
-
   @Test
   void anAccountLinkedToOneUserIsNotTakenOverByAnotherOfTheSameName() throws Exception {
     Http op = server.operator();
     Tenant tenant = server.fixtures().tenant();
     String ann = op.post(tenant.users(), "{\"userName\":\"ann@" + tenant.domain() + "\"}").id();
     String objectId =
-        awaitSyncState(op, tenant, ann, "synced").path(EXT).path("tenantObjectId").asText();
+        server
+            .fixtures()
+            .awaitSyncState(op, tenant, ann, "synced")
+            .path(EXT)
+            .path("tenantObjectId")
+            .asText();
     // Renamed directly in the tenant to the name another user is then created with over SCIM.
     op.patch(
             "/sandbox/" + tenant.id() + "/v1.0/users/" + objectId,
@@ -49,7 +41,7 @@ class TenantObjectIdIT {
         .expect(204);
     String bea = op.post(tenant.users(), "{\"userName\":\"bea@" + tenant.domain() + "\"}").id();
 
-    JsonNode failed = awaitSyncState(op, tenant, bea, "failed");
+    JsonNode failed = server.fixtures().awaitSyncState(op, tenant, bea, "failed");
     assertTrue(
         failed.path(EXT).path("syncError").asText().contains("linked to another user"),
         failed.toString());

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.tenantsync.server.testing.Fixtures;
 import io.tenantsync.server.testing.Fixtures.Tenant;
 import io.tenantsync.server.testing.Http;
 import io.tenantsync.server.testing.TestServer;
@@ -128,18 +127,6 @@ class TenantDomainsIT {
   }
 
   private Http limitedReseller() {
-    Http reseller =
-        server.as(
-            server.fixtures().token("reseller", server.fixtures().reseller(Fixtures.unique("r"))));
-    String offer =
-        reseller
-            .post("DelegatedAdminOffers", "{\"role\":\"LimitedAdministration\"}")
-            .json()
-            .path("offerCode")
-            .asText();
-    tenantAdmin
-        .post("DelegatedAdminRelationships", "{\"offerCode\":\"" + offer + "\"}")
-        .expect(201);
-    return reseller;
+    return server.fixtures().delegatedReseller(tenant, "LimitedAdministration");
   }
 }

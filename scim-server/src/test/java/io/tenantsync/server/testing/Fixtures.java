@@ -1,9 +1,13 @@
 package io.tenantsync.server.testing;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.UUID;
 
 /** Builds the principals and tenants a test needs, through the public API only. */
 public final class Fixtures {
+  private static final String RESELLER_USER =
+      "urn:tenantsync:scim:schemas:extension:reseller:2.0:User";
+
   private final TestServer server;
 
   Fixtures(TestServer server) {
@@ -70,6 +74,49 @@ public final class Fixtures {
                 .formatted(local, tenant.domain()))
         .expect(201)
         .id();
+  }
+
+  /**
+   * A new reseller that administers {@code tenant} with {@code role} ({@code FullAdministration} or
+   * {@code LimitedAdministration}): its offer, accepted by the tenant's own token. Returns a client
+   * with the reseller's token.
+   */
+  public Http delegatedReseller(Tenant tenant, String role) {
+    Http reseller = server.as(token("reseller", reseller(unique("r"))));
+    String code =
+        reseller
+            .post("DelegatedAdminOffers", "{\"role\":\"" + role + "\"}")
+            .expect(201)
+            .json()
+            .path("offerCode")
+            .asText();
+    server
+        .as(token("tenant", tenant.id()))
+        .post("DelegatedAdminRelationships", "{\"offerCode\":\"" + code + "\"}")
+        .expect(201);
+    return reseller;
+  }
+
+  /**
+   * The user as {@code http} reads it once the outbox has brought its {@code syncState} to {@code
+   * wanted}; fails after 60 s with the last state read.
+   */
+  public JsonNode awaitSyncState(Http http, Tenant tenant, String user, String wanted) {
+    long deadline = System.currentTimeMillis() + 60_000;
+    JsonNode last = null;
+    while (System.currentTimeMillis() < deadline) {
+      last = http.get(tenant.users() + "/" + user).expect(200).json();
+      if (last.path(RESELLER_USER).path("syncState").asText().equals(wanted)) {
+        return last;
+      }
+      try {
+        Thread.sleep(50);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+    }
+    throw new AssertionError("not " + wanted + " in time: " + last);
   }
 
   /** A tenant's id and initial domain. */

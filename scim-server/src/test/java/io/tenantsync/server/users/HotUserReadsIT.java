@@ -1,7 +1,6 @@
 package io.tenantsync.server.users;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tenantsync.server.testing.Fixtures;
 import io.tenantsync.server.testing.Fixtures.Tenant;
@@ -77,27 +76,8 @@ class HotUserReadsIT {
                 .formatted(alice))
         .expect(201);
     // The outbox then writes each user's tenant object id and sync state; compare once it is done.
-    awaitSynced(alice);
-    awaitSynced(bob);
-  }
-
-  private void awaitSynced(String user) {
-    long deadline = System.nanoTime() + 30_000_000_000L;
-    while (!op.get(tenant.users() + "/" + user)
-        .expect(200)
-        .json()
-        .path(EXT)
-        .path("syncState")
-        .asText()
-        .equals("synced")) {
-      assertTrue(System.nanoTime() < deadline, "user " + user + " never synced");
-      try {
-        Thread.sleep(50);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
-      }
-    }
+    server.fixtures().awaitSyncState(op, tenant, alice, "synced");
+    server.fixtures().awaitSyncState(op, tenant, bob, "synced");
   }
 
   @Test
@@ -154,16 +134,7 @@ class HotUserReadsIT {
     String path = tenant.users() + "/" + alice;
     assertSameAnswer(op.get(path).expect(200), answeredHere(() -> tenantAdmin.get(path)));
 
-    String limitedId = server.fixtures().reseller(Fixtures.unique("limited"));
-    Http limited = server.as(server.fixtures().token("reseller", limitedId));
-    String code =
-        limited
-            .post("DelegatedAdminOffers", "{\"role\":\"LimitedAdministration\"}")
-            .expect(201)
-            .json()
-            .path("offerCode")
-            .asText();
-    tenantAdmin.post("DelegatedAdminRelationships", "{\"offerCode\":\"" + code + "\"}").expect(201);
+    Http limited = server.fixtures().delegatedReseller(tenant, "LimitedAdministration");
     assertSameAnswer(op.get(path).expect(200), answeredHere(() -> limited.get(path)));
   }
 
