@@ -27,7 +27,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -46,10 +45,11 @@ import org.jspecify.annotations.Nullable;
 /**
  * The two reads identity providers make most — {@code GET …/Users/{id}}, and {@code GET
  * …/Users?filter=userName eq "…"}, which Entra ID and Okta send before every change — answered
- * without Jersey and Hibernate: the user's row rides on the statement that authenticates the token
- * and resolves its reach ({@link ReachQuery}), its licenses, roles and groups take one more ({@link
- * UserAccess}), and the resource is rendered by the same {@link UserMapper}, projection and JSON
- * mapper as {@link UsersEndpoint}'s. Two round trips instead of four, and no framework dispatch.
+ * without Jersey and Hibernate: the user's row and its licenses, roles and groups ({@link
+ * UserAccess#JOIN}) ride on the statement that authenticates the token and resolves its reach
+ * ({@link ReachQuery}), and the resource is rendered by the same {@link UserMapper}, projection and
+ * JSON mapper as {@link UsersEndpoint}'s. One round trip instead of four, and no framework
+ * dispatch.
  *
  * <p>Contract: it answers only what it can answer exactly as {@link UsersEndpoint} would, and only
  * with 200. Everything else passes to the application unchanged, which answers it as always, errors
@@ -191,41 +191,39 @@ public final class HotUserReads extends Handler.Wrapper {
   }
 
   /**
-   * Authenticates, resolves the reach and reads the user {@code select} finds in one statement,
-   * then the user's access in one more; empty when the caller may not read in this tenant.
+   * Authenticates, resolves the reach, and reads the user {@code select} finds with its access, in
+   * one statement; empty when the caller may not read in this tenant.
    */
   private Optional<List<GenericScimResource>> read(
       Request request, String tenantId, String tokenHash, UserSelect select) throws SQLException {
     ReachQuery.Reader reach = new ReachQuery.Reader(tenantId);
-    List<UserRow> users = new ArrayList<>();
-    try (Connection connection = database.readDataSource().getConnection()) {
-      try (PreparedStatement statement = connection.prepareStatement(select.sql())) {
-        int index = ReachQuery.bindReach(statement, 1, tenantId);
-        index = select.bind(statement, index);
-        ReachQuery.bindToken(statement, index, tokenHash);
-        try (ResultSet rows = statement.executeQuery()) {
-          while (rows.next()) {
-            reach.accept(rows, 1);
-            UserRow user = UserRow.read(rows, 1 + ReachQuery.COLUMN_COUNT);
-            if (user != null && user.visibleIn(tenantId) && !users.contains(user)) {
-              users.add(user); // it comes once per relationship row
-            }
+    UserRow user = null;
+    UserAccess.Builder access = new UserAccess.Builder();
+    try (Connection connection = database.readDataSource().getConnection();
+        PreparedStatement statement = connection.prepareStatement(select.sql())) {
+      int index = ReachQuery.bindReach(statement, 1, tenantId);
+      index = select.bind(statement, index);
+      ReachQuery.bindToken(statement, index, tokenHash);
+      try (ResultSet rows = statement.executeQuery()) {
+        while (rows.next()) { // one per relationship and held thing: each repeats the others
+          reach.accept(rows, 1);
+          if (user == null) {
+            user = UserRow.read(rows, 1 + ReachQuery.COLUMN_COUNT);
           }
+          access.accept(rows, 1 + ReachQuery.COLUMN_COUNT + UserRow.COLUMN_COUNT);
         }
       }
-      Optional<Caller> caller = reach.caller();
-      if (caller.isEmpty()
-          || caller.get().reach() == null
-          || caller.get().reach().grant().isEmpty()) {
-        return Optional.empty();
-      }
-      Locations locations = locations(request);
-      List<GenericScimResource> found = new ArrayList<>();
-      for (UserRow user : users) {
-        found.add(UserMapper.toResource(user, UserAccess.load(connection, user.id()), locations));
-      }
-      return Optional.of(found);
     }
+    Optional<Caller> caller = reach.caller();
+    if (caller.isEmpty()
+        || caller.get().reach() == null
+        || caller.get().reach().grant().isEmpty()) {
+      return Optional.empty();
+    }
+    if (user == null || !user.visibleIn(tenantId)) {
+      return Optional.of(List.of());
+    }
+    return Optional.of(List.of(UserMapper.toResource(user, access.build(), locations(request))));
   }
 
   /** {@code "…"} of {@code userName eq "…"} (any case, with or without the core URN), else null. */
@@ -313,7 +311,9 @@ public final class HotUserReads extends Handler.Wrapper {
           + ReachQuery.COLUMNS
           + ", "
           + UserRow.columns("u")
-          + ReachQuery.from("left join scim_user u on u.id = " + userId);
+          + ", "
+          + UserAccess.COLUMNS
+          + ReachQuery.from("left join scim_user u on u.id = " + userId + UserAccess.JOIN);
     }
 
     /** Binds the join's parameters from {@code index} on; returns the next free index. */

@@ -333,7 +333,8 @@ public final class ReadsBenchmark {
     config.setJdbcUrl(
         url
             + "?connectionTimeZone=UTC&characterEncoding=UTF-8&useServerPrepStmts=false"
-            + "&cachePrepStmts=true&prepStmtCacheSize=500&prepStmtCacheSqlLimit=2048");
+            + "&cachePrepStmts=true&prepStmtCacheSize=500&prepStmtCacheSqlLimit=2048"
+            + "&cacheResultSetMetadata=true");
     config.setUsername(user);
     config.setPassword(password);
     config.setMaximumPoolSize(20);

@@ -28,7 +28,10 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  */
 public final class TestServer implements BeforeEachCallback, AfterEachCallback {
   public static final String OPERATOR_TOKEN = "it-operator-token-0123456789abcdef";
-  private static final List<String> KEPT = List.of("flyway_schema_history", "installation_secret");
+
+  /** Tables the migrations or the first start fill, which no test writes: not emptied. */
+  private static final List<String> KEPT =
+      List.of("flyway_schema_history", "installation_secret", "user_access_kind");
 
   private static TestServer shared;
 
