@@ -6,6 +6,7 @@ import io.tenantsync.server.auth.ApiTokensEndpoint;
 import io.tenantsync.server.auth.AuthenticationFilter;
 import io.tenantsync.server.auth.Authenticator;
 import io.tenantsync.server.auth.OperatorTokenBootstrap;
+import io.tenantsync.server.auth.ReachGeneration;
 import io.tenantsync.server.bulk.BulkEndpoint;
 import io.tenantsync.server.bulk.BulkService;
 import io.tenantsync.server.bulk.GroupBulkTarget;
@@ -188,6 +189,7 @@ public final class TenantSyncServer implements AutoCloseable {
       throw e;
     }
     try {
+      ReachGeneration.watch(database);
       OperatorTokenBootstrap.ensure(database, config.operatorToken(), System.out);
       SecretBox secretBox = new SecretBox(InstallationSecrets.key(database, "secret-box"));
       AtomicReference<URI> self = new AtomicReference<>();

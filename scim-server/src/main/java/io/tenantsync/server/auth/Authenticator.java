@@ -12,7 +12,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Resolves a bearer secret to its {@link Caller}: the operator's environment token by a
  * constant-time hash comparison, every other token by its hash in {@code api_token}. No cache, so a
- * revocation holds from the very next request on every node. Thread-safe.
+ * revocation holds from the very next request on every node (the hot reads' {@link ReachCache}
+ * keeps that promise through the {@link ReachGeneration}). Thread-safe.
  *
  * <p>When the request path names a tenant, the same query also resolves the caller's reach into it
  * ({@link ReachQuery}: a reseller's active, unexpired relationships; a tenant token's own tenant),

@@ -20,9 +20,9 @@ import org.jspecify.annotations.Nullable;
  */
 public final class ReachQuery {
   /** The reach columns, in the order {@link Reader#accept} reads them. */
-  public static final String COLUMNS = "t.id, t.subject_type, t.subject_id, r.role";
+  public static final String COLUMNS = "t.id, t.subject_type, t.subject_id, r.role, r.expires_at";
 
-  public static final int COLUMN_COUNT = 4;
+  public static final int COLUMN_COUNT = 5;
 
   private ReachQuery() {}
 
@@ -63,6 +63,7 @@ public final class ReachQuery {
     private Caller.@Nullable Kind kind;
     private @Nullable String subjectId;
     private @Nullable AdminRights strongest;
+    private long validUntil = Long.MAX_VALUE;
 
     public Reader(String tenantId) {
       this.tenantId = tenantId;
@@ -81,7 +82,19 @@ public final class ReachQuery {
         if (strongest == null || rights.atLeast(strongest)) {
           strongest = rights;
         }
+        long expiresAt = row.getLong(first + 4);
+        if (!row.wasNull()) {
+          validUntil = Math.min(validUntil, expiresAt);
+        }
       }
+    }
+
+    /**
+     * Until when (epoch milliseconds) the reach holds unless something changes it: the earliest
+     * expiry of the relationships read, {@link Long#MAX_VALUE} if none expires.
+     */
+    public long validUntil() {
+      return validUntil;
     }
 
     /** The caller, with its reach into the tenant; empty when no row was read (no such token). */

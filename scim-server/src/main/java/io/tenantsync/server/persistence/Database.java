@@ -21,6 +21,9 @@ import org.hibernate.boot.MetadataSources;
 import org.hibernate.boot.registry.StandardServiceRegistry;
 import org.hibernate.boot.registry.StandardServiceRegistryBuilder;
 import org.hibernate.cfg.AvailableSettings;
+import org.hibernate.engine.spi.SessionFactoryImplementor;
+import org.hibernate.event.service.spi.EventListenerRegistry;
+import org.hibernate.event.spi.EventType;
 import org.hibernate.exception.ConstraintViolationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -307,6 +310,18 @@ public final class Database implements AutoCloseable {
     } catch (ScimException e) {
       throw new IllegalStateException("a plain read cannot refuse", e);
     }
+  }
+
+  /**
+   * Adds a Hibernate event listener to every session of this database: for effects that must commit
+   * with the entity changes that cause them (say, {@code auth.ReachGeneration}'s counter).
+   */
+  public <T> void appendListener(EventType<T> type, T listener) {
+    sessionFactory
+        .unwrap(SessionFactoryImplementor.class)
+        .getServiceRegistry()
+        .requireService(EventListenerRegistry.class)
+        .appendListeners(type, listener);
   }
 
   /**

@@ -4,6 +4,7 @@ import com.unboundid.scim2.common.exceptions.BadRequestException;
 import com.unboundid.scim2.common.exceptions.ResourceNotFoundException;
 import com.unboundid.scim2.common.exceptions.ScimException;
 import io.tenantsync.server.auth.Caller;
+import io.tenantsync.server.auth.ReachGeneration;
 import io.tenantsync.server.persistence.Database;
 import io.tenantsync.server.persistence.Ids;
 import io.tenantsync.server.protocol.ETags;
@@ -120,6 +121,7 @@ public final class ResellerService implements ResourceService<ResellerResource> 
               .setParameter("now", System.currentTimeMillis())
               .setParameter("id", id)
               .executeUpdate();
+          ReachGeneration.bumpOnCommit(session); // a bulk update raises no entity events
           session.remove(entity);
           return null;
         });

@@ -6,6 +6,7 @@ import com.unboundid.scim2.common.exceptions.ScimException;
 import io.tenantsync.server.auth.AdminRights;
 import io.tenantsync.server.auth.Caller;
 import io.tenantsync.server.auth.DelegatedRole;
+import io.tenantsync.server.auth.ReachGeneration;
 import io.tenantsync.server.auth.TenantAccess;
 import io.tenantsync.server.auth.TenantGrant;
 import io.tenantsync.server.persistence.Database;
@@ -209,6 +210,7 @@ public final class TenantService implements ResourceService<TenantResource> {
               .setParameter("now", System.currentTimeMillis())
               .setParameter("id", id)
               .executeUpdate();
+          ReachGeneration.bumpOnCommit(session); // a bulk update raises no entity events
           session.remove(entity);
           return null;
         });

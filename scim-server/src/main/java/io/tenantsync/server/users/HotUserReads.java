@@ -10,6 +10,8 @@ import com.unboundid.scim2.common.filters.Filter;
 import io.tenantsync.server.auth.Authenticator;
 import io.tenantsync.server.auth.Bearer;
 import io.tenantsync.server.auth.Caller;
+import io.tenantsync.server.auth.ReachCache;
+import io.tenantsync.server.auth.ReachGeneration;
 import io.tenantsync.server.auth.ReachQuery;
 import io.tenantsync.server.persistence.Database;
 import io.tenantsync.server.protocol.ListPage;
@@ -30,6 +32,7 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.atomic.LongAdder;
 import org.eclipse.jetty.http.HttpHeader;
@@ -41,24 +44,29 @@ import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.Fields;
 import org.eclipse.jetty.util.URIUtil;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The two reads identity providers make most — {@code GET …/Users/{id}}, and {@code GET
  * …/Users?filter=userName eq "…"}, which Entra ID and Okta send before every change — answered
- * without Jersey and Hibernate: the user's row and its licenses, roles and groups ({@link
- * UserAccess#JOIN}) ride on the statement that authenticates the token and resolves its reach
- * ({@link ReachQuery}), and the resource is rendered by the same {@link UserMapper}, projection and
- * JSON mapper as {@link UsersEndpoint}'s. One round trip instead of four, and no framework
- * dispatch.
+ * without Jersey and Hibernate, in one statement: the user's row and its licenses, roles and groups
+ * ({@link UserAccess#JOIN}), with the {@link ReachGeneration} when this node resolved the token's
+ * reach into the tenant before ({@link ReachCache}), or on the statement that authenticates the
+ * token and resolves its reach ({@link ReachQuery}) when it did not, or the generation moved. The
+ * resource is rendered by the same {@link UserMapper}, projection and JSON mapper as {@link
+ * UsersEndpoint}'s. One round trip instead of four, and no framework dispatch.
  *
  * <p>Contract: it answers only what it can answer exactly as {@link UsersEndpoint} would, and only
  * with 200. Everything else passes to the application unchanged, which answers it as always, errors
  * included: a missing, unknown or operator token, a tenant out of the caller's reach, no such user,
  * conditional or content-negotiating headers it does not honour, a query parameter or filter other
  * than those above, a failure of the database. So it adds no behaviour of its own, only speed
- * ({@code HotUserReadsIT} compares its answers with the application's). Stateless and thread-safe.
+ * ({@code HotUserReadsIT} compares its answers with the application's); revocation, termination and
+ * expiry act on the next request as they do there. Thread-safe.
  */
 public final class HotUserReads extends Handler.Wrapper {
+  private static final Logger log = LoggerFactory.getLogger(HotUserReads.class);
   private static final String TENANTS = "/scim/v2/tenants/";
   private static final String USERS = "/Users";
   private static final Set<String> GET_PARAMETERS = Set.of("attributes", "excludedAttributes");
@@ -67,7 +75,9 @@ public final class HotUserReads extends Handler.Wrapper {
 
   private final Database database;
   private final Authenticator authenticator;
+  private final ReachCache reaches = new ReachCache();
   private final LongAdder answered = new LongAdder();
+  private final LongAdder onRememberedReach = new LongAdder();
 
   public HotUserReads(Handler application, Database database, Authenticator authenticator) {
     super(application);
@@ -78,6 +88,11 @@ public final class HotUserReads extends Handler.Wrapper {
   /** How many requests this node answered here rather than in the application. */
   public long answered() {
     return answered.sum();
+  }
+
+  /** How many reads found the caller's reach remembered, still valid, and used it. */
+  public long onRememberedReach() {
+    return onRememberedReach.sum();
   }
 
   @Override
@@ -130,8 +145,13 @@ public final class HotUserReads extends Handler.Wrapper {
         return byId(request, tenantId, rest.substring(1), tokenHash.get(), query);
       }
       return Optional.empty();
-    } catch (BadRequestException | SQLException | JsonProcessingException | RuntimeException e) {
+    } catch (BadRequestException e) {
       return Optional.empty(); // the application answers, with the error it maps
+    } catch (SQLException | JsonProcessingException | RuntimeException e) {
+      // The application answers too, and maps what it meets; logged here all the same, so that a
+      // fault of this path alone (which would only make reads slower) does not go unnoticed.
+      log.warn("a hot read passed to the application after a failure", e);
+      return Optional.empty();
     }
   }
 
@@ -191,39 +211,93 @@ public final class HotUserReads extends Handler.Wrapper {
   }
 
   /**
-   * Authenticates, resolves the reach, and reads the user {@code select} finds with its access, in
-   * one statement; empty when the caller may not read in this tenant.
+   * The user {@code select} finds, with its access, if the caller may read in this tenant; empty
+   * when it may not. One statement: for a reach this node resolved before, it reads the user and
+   * the {@link ReachGeneration}, and the reach holds if the generation is unchanged; otherwise (or
+   * if it changed) one that also authenticates the token and resolves the reach, remembered then.
    */
   private Optional<List<GenericScimResource>> read(
       Request request, String tenantId, String tokenHash, UserSelect select) throws SQLException {
-    ReachQuery.Reader reach = new ReachQuery.Reader(tenantId);
-    UserRow user = null;
-    UserAccess.Builder access = new UserAccess.Builder();
-    try (Connection connection = database.readDataSource().getConnection();
-        PreparedStatement statement = connection.prepareStatement(select.sql())) {
-      int index = ReachQuery.bindReach(statement, 1, tenantId);
-      index = select.bind(statement, index);
-      ReachQuery.bindToken(statement, index, tokenHash);
-      try (ResultSet rows = statement.executeQuery()) {
-        while (rows.next()) { // one per relationship and held thing: each repeats the others
-          reach.accept(rows, 1);
-          if (user == null) {
-            user = UserRow.read(rows, 1 + ReachQuery.COLUMN_COUNT);
-          }
-          access.accept(rows, 1 + ReachQuery.COLUMN_COUNT + UserRow.COLUMN_COUNT);
-        }
+    OptionalLong trusted = reaches.generation(tokenHash, tenantId, System.currentTimeMillis());
+    if (trusted.isPresent()) {
+      Found found = query(select.trusting(), statement -> select.bind(statement, 1), null);
+      if (found.generation() == trusted.getAsLong()) {
+        onRememberedReach.increment();
+        return Optional.of(found.resources(tenantId, request));
       }
     }
+    ReachQuery.Reader reach = new ReachQuery.Reader(tenantId);
+    Found found =
+        query(
+            select.resolving(),
+            statement -> {
+              int index = ReachQuery.bindReach(statement, 1, tenantId);
+              ReachQuery.bindToken(statement, select.bind(statement, index), tokenHash);
+            },
+            reach);
     Optional<Caller> caller = reach.caller();
     if (caller.isEmpty()
         || caller.get().reach() == null
         || caller.get().reach().grant().isEmpty()) {
       return Optional.empty();
     }
-    if (user == null || !user.visibleIn(tenantId)) {
-      return Optional.of(List.of());
+    reaches.remember(tokenHash, tenantId, found.generation(), reach.validUntil());
+    return Optional.of(found.resources(tenantId, request));
+  }
+
+  /** Sets a statement's parameters. */
+  private interface Binder {
+    void bind(PreparedStatement statement) throws SQLException;
+  }
+
+  /**
+   * Runs one of {@link UserSelect}'s statements: its rows (one per relationship and held thing,
+   * each repeating the others) fold into the reach, if it has those columns, and {@link Found}.
+   */
+  private Found query(String sql, Binder binder, ReachQuery.@Nullable Reader reach)
+      throws SQLException {
+    Found found = new Found();
+    int first = reach == null ? 1 : 1 + ReachQuery.COLUMN_COUNT;
+    try (Connection connection = database.readDataSource().getConnection();
+        PreparedStatement statement = connection.prepareStatement(sql)) {
+      binder.bind(statement);
+      try (ResultSet rows = statement.executeQuery()) {
+        while (rows.next()) {
+          if (reach != null) {
+            reach.accept(rows, 1);
+          }
+          found.accept(rows, first);
+        }
+      }
     }
-    return Optional.of(List.of(UserMapper.toResource(user, access.build(), locations(request))));
+    return found;
+  }
+
+  /** What a statement found: the reach generation, the user if any, what it holds. */
+  private static final class Found {
+    private long generation = -1;
+    private @Nullable UserRow user;
+    private final UserAccess.Builder access = new UserAccess.Builder();
+
+    /** One row: the generation, the user's columns, the access columns, from {@code first} on. */
+    void accept(ResultSet row, int first) throws SQLException {
+      generation = row.getLong(first);
+      if (user == null) {
+        user = UserRow.read(row, first + 1);
+      }
+      access.accept(row, first + 1 + UserRow.COLUMN_COUNT);
+    }
+
+    long generation() {
+      return generation;
+    }
+
+    /** The user as the tenant's clients see it: none when absent, retained, deleted or foreign. */
+    List<GenericScimResource> resources(String tenantId, Request request) {
+      return user == null || !user.visibleIn(tenantId)
+          ? List.of()
+          : List.of(UserMapper.toResource(user, access.build(), locations(request)));
+    }
   }
 
   /** {@code "…"} of {@code userName eq "…"} (any case, with or without the core URN), else null. */
@@ -282,21 +356,23 @@ public final class HotUserReads extends Handler.Wrapper {
   }
 
   /**
-   * The reach statement with the user joined by a unique key, so that the database reads it as a
-   * constant; whether the tenant's clients see the user is {@link UserRow#visibleIn}'s to decide.
+   * The user joined by a unique key, so that the database reads it as a constant, with its access
+   * and the reach generation. Whether the tenant's clients see the user is {@link Found}'s to
+   * decide.
    *
-   * @param sql the statement
-   * @param values the parameters of its join, bound by {@link #bind}
+   * @param statements the statements, by whether they trust a reach this node resolved
+   * @param values the parameters of the user's key, bound by {@link #bind}
    */
-  private record UserSelect(String sql, List<String> values) {
-    static final String BY_ID = statement("?");
+  private record UserSelect(Statements statements, List<String> values) {
+    static final Statements BY_ID = Statements.joining("?");
 
     /**
      * By id from a subquery on the unique {@code (tenant_id, user_name_ci)}: joined on those
      * columns directly, MySQL/MariaDB weigh every index that starts with tenant_id on each request.
      */
-    static final String BY_NAME =
-        statement("(select n.id from scim_user n where n.tenant_id = ? and n.user_name_ci = ?)");
+    static final Statements BY_NAME =
+        Statements.joining(
+            "(select n.id from scim_user n where n.tenant_id = ? and n.user_name_ci = ?)");
 
     static UserSelect byId(String userId) {
       return new UserSelect(BY_ID, List.of(userId));
@@ -306,23 +382,42 @@ public final class HotUserReads extends Handler.Wrapper {
       return new UserSelect(BY_NAME, List.of(tenantId, userNameCi));
     }
 
-    private static String statement(String userId) {
-      return "select "
-          + ReachQuery.COLUMNS
-          + ", "
-          + UserRow.columns("u")
-          + ", "
-          + UserAccess.COLUMNS
-          + ReachQuery.from("left join scim_user u on u.id = " + userId + UserAccess.JOIN);
+    String trusting() {
+      return statements.trusting();
     }
 
-    /** Binds the join's parameters from {@code index} on; returns the next free index. */
+    String resolving() {
+      return statements.resolving();
+    }
+
+    /** Binds {@code values} from {@code index} on; returns the next free index. */
     int bind(PreparedStatement statement, int index) throws SQLException {
       int next = index;
       for (String value : values) {
         statement.setString(next++, value);
       }
       return next;
+    }
+  }
+
+  /**
+   * @param trusting the generation, the user, its access; parameters: {@link UserSelect#bind}'s
+   * @param resolving {@link ReachQuery}'s columns, then {@code trusting}'s; parameters: {@link
+   *     ReachQuery#bindReach}'s, {@link UserSelect#bind}'s, {@link ReachQuery#bindToken}'s
+   */
+  private record Statements(String trusting, String resolving) {
+    /** The statements for the user whose id {@code userId} (SQL) gives. */
+    static Statements joining(String userId) {
+      String columns =
+          ReachGeneration.COLUMN + ", " + UserRow.columns("u") + ", " + UserAccess.COLUMNS;
+      String join = " left join scim_user u on u.id = " + userId + UserAccess.JOIN;
+      return new Statements(
+          "select " + columns + ReachGeneration.from(join),
+          "select "
+              + ReachQuery.COLUMNS
+              + ", "
+              + columns
+              + ReachQuery.from(ReachGeneration.JOIN + join));
     }
   }
 }

@@ -82,9 +82,15 @@ public final class Fixtures {
    * with the reseller's token.
    */
   public Http delegatedReseller(Tenant tenant, String role) {
-    Http reseller = server.as(token("reseller", reseller(unique("r"))));
+    return server.as(delegatedResellerToken(tenant, role));
+  }
+
+  /** As {@link #delegatedReseller}, for the secret of the new reseller's token. */
+  public String delegatedResellerToken(Tenant tenant, String role) {
+    String token = token("reseller", reseller(unique("r")));
     String code =
-        reseller
+        server
+            .as(token)
             .post("DelegatedAdminOffers", "{\"role\":\"" + role + "\"}")
             .expect(201)
             .json()
@@ -94,7 +100,7 @@ public final class Fixtures {
         .as(token("tenant", tenant.id()))
         .post("DelegatedAdminRelationships", "{\"offerCode\":\"" + code + "\"}")
         .expect(201);
-    return reseller;
+    return token;
   }
 
   /**
