@@ -43,7 +43,7 @@ public final class Authenticator {
     if (pathTenantId == null) {
       return database.readPlain(session -> byHash(session, hash));
     }
-    try (Connection connection = database.readDataSource().getConnection();
+    try (Connection connection = database.preparedDataSource().getConnection();
         PreparedStatement select = connection.prepareStatement(REACH)) {
       ReachQuery.bindToken(select, ReachQuery.bindReach(select, 1, pathTenantId), hash);
       ReachQuery.Reader reader = new ReachQuery.Reader(pathTenantId);

@@ -258,7 +258,7 @@ public final class HotUserReads extends Handler.Wrapper {
       throws SQLException {
     Found found = new Found();
     int first = reach == null ? 1 : 1 + ReachQuery.COLUMN_COUNT;
-    try (Connection connection = database.readDataSource().getConnection();
+    try (Connection connection = database.preparedDataSource().getConnection();
         PreparedStatement statement = connection.prepareStatement(sql)) {
       binder.bind(statement);
       try (ResultSet rows = statement.executeQuery()) {

@@ -327,14 +327,17 @@ public final class ReadsBenchmark {
     System.out.printf("seeded %,d users in %.1f s%n", users, (System.nanoTime() - started) / 1e9);
   }
 
-  /** The yardstick's pool: the driver options TenantSync's own pool uses, autocommit on. */
+  /**
+   * The yardstick's pool: the driver options of the pool TenantSync's hot reads use (statements
+   * prepared on the server and kept), autocommit on.
+   */
   private HikariDataSource yardstickPool(String url) {
     HikariConfig config = new HikariConfig();
     config.setJdbcUrl(
         url
-            + "?connectionTimeZone=UTC&characterEncoding=UTF-8&useServerPrepStmts=false"
-            + "&cachePrepStmts=true&prepStmtCacheSize=500&prepStmtCacheSqlLimit=2048"
-            + "&cacheResultSetMetadata=true");
+            + "?connectionTimeZone=UTC&characterEncoding=UTF-8&useServerPrepStmts=true"
+            + "&cachePrepStmts=true&prepStmtCacheSize=16&prepStmtCacheSqlLimit=2048"
+            + "&cacheResultSetMetadata=true&useLocalSessionState=true");
     config.setUsername(user);
     config.setPassword(password);
     config.setMaximumPoolSize(20);

@@ -144,10 +144,13 @@ public final class TestServer implements BeforeEachCallback, AfterEachCallback {
         0,
         pool.getHikariPoolMXBean().getActiveConnections(),
         "database connections leaked by the test");
-    HikariDataSource reads = (HikariDataSource) server.database().readDataSource();
-    assertEquals(
-        0,
-        reads.getHikariPoolMXBean().getActiveConnections(),
-        "read connections leaked by the test");
+    for (javax.sql.DataSource source :
+        List.of(server.database().readDataSource(), server.database().preparedDataSource())) {
+      HikariDataSource reads = (HikariDataSource) source;
+      assertEquals(
+          0,
+          reads.getHikariPoolMXBean().getActiveConnections(),
+          "read connections leaked by the test: " + reads.getPoolName());
+    }
   }
 }
