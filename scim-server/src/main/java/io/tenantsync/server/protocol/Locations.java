@@ -33,8 +33,13 @@ public record Locations(URI scimRoot) {
     return scimRoot.resolve("tenants/" + tenantId + "/");
   }
 
-  /** {@code /scim/v2/tenants/{tenantId}/{endpoint}/{id}} for tenant-level resources. */
+  /**
+   * {@code /scim/v2/tenants/{tenantId}/{endpoint}/{id}} for tenant-level resources. Built as one
+   * string: resolving these relative paths against the root only appends them (neither the
+   * server-issued ids nor the endpoint names hold {@code /}, {@code .}-segments, {@code ?} or
+   * {@code #}), and a read renders several of these.
+   */
   public URI tenantResource(String tenantId, String endpoint, String id) {
-    return tenantRoot(tenantId).resolve(endpoint + "/" + id);
+    return URI.create(scimRoot + "tenants/" + tenantId + "/" + endpoint + "/" + id);
   }
 }

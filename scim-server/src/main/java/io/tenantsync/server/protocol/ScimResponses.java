@@ -1,5 +1,6 @@
 package io.tenantsync.server.protocol;
 
+import com.unboundid.scim2.common.GenericScimResource;
 import com.unboundid.scim2.common.ScimResource;
 import com.unboundid.scim2.common.messages.ListResponse;
 import jakarta.ws.rs.core.Response;
@@ -80,7 +81,14 @@ public final class ScimResponses {
     } else {
       body.put("startIndex", request.page().startIndex());
     }
-    body.set("Resources", ScimJsonProvider.MAPPER.valueToTree(page.resources()));
+    com.fasterxml.jackson.databind.node.ArrayNode resources = body.putArray("Resources");
+    for (Object resource : page.resources()) {
+      // A generic resource is its JSON already (and serialises as exactly that): no round trip.
+      resources.add(
+          resource instanceof GenericScimResource generic
+              ? generic.getObjectNode()
+              : ScimJsonProvider.MAPPER.valueToTree(resource));
+    }
     return body;
   }
 
