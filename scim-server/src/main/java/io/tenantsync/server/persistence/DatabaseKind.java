@@ -26,6 +26,15 @@ public enum DatabaseKind {
     return migrationPlaceholders;
   }
 
+  /**
+   * An index hint that restricts the planner to {@code index} on the table it follows ({@code USE
+   * INDEX}) on MySQL/MariaDB, which otherwise weigh every index sharing the condition's leading
+   * column on each execution; nothing on H2, whose constraint indexes carry names of its own.
+   */
+  public String useIndex(String index) {
+    return this == MYSQL ? " use index (" + index + ")" : "";
+  }
+
   /** Whether {@code SELECT … FOR UPDATE SKIP LOCKED} is available (MySQL 8, MariaDB 10.6+). */
   public boolean supportsSkipLocked() {
     return this == MYSQL;

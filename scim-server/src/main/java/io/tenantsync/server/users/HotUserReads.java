@@ -76,6 +76,8 @@ public final class HotUserReads extends Handler.Wrapper {
   private final Database database;
   private final Authenticator authenticator;
   private final ReachCache reaches = new ReachCache();
+  private final Statements byId = Statements.joining(" on u.id = ?", " on u.id = ?");
+  private final Statements byName;
   private final LongAdder answered = new LongAdder();
   private final LongAdder onRememberedReach = new LongAdder();
 
@@ -83,6 +85,16 @@ public final class HotUserReads extends Handler.Wrapper {
     super(application);
     this.database = database;
     this.authenticator = authenticator;
+    // On the unique (tenant_id, user_name_ci): after the constant counter row the database reads
+    // that user as a constant. After the token and relationship rows MySQL/MariaDB would not, so
+    // there the id comes from a subquery on the key.
+    String key = database.kind().useIndex("uq_user_name");
+    this.byName =
+        Statements.joining(
+            key + " on u.tenant_id = ? and u.user_name_ci = ?",
+            " on u.id = (select n.id from scim_user n"
+                + key
+                + " where n.tenant_id = ? and n.user_name_ci = ?)");
   }
 
   /** How many requests this node answered here rather than in the application. */
@@ -164,7 +176,7 @@ public final class HotUserReads extends Handler.Wrapper {
     Projection projection =
         Projection.of(query.getValue("attributes"), query.getValue("excludedAttributes"));
     Optional<List<GenericScimResource>> users =
-        read(request, tenantId, tokenHash, UserSelect.byId(userId));
+        read(request, tenantId, tokenHash, UserSelect.byId(byId, userId));
     if (users.isEmpty() || users.get().size() != 1) {
       return Optional.empty();
     }
@@ -191,7 +203,7 @@ public final class HotUserReads extends Handler.Wrapper {
             request,
             tenantId,
             tokenHash,
-            UserSelect.byName(tenantId, userName.toLowerCase(Locale.ROOT)));
+            UserSelect.byName(byName, tenantId, userName.toLowerCase(Locale.ROOT)));
     if (users.isEmpty() || users.get().size() > 1) {
       return Optional.empty();
     }
@@ -364,22 +376,12 @@ public final class HotUserReads extends Handler.Wrapper {
    * @param values the parameters of the user's key, bound by {@link #bind}
    */
   private record UserSelect(Statements statements, List<String> values) {
-    static final Statements BY_ID = Statements.joining("?");
-
-    /**
-     * By id from a subquery on the unique {@code (tenant_id, user_name_ci)}: joined on those
-     * columns directly, MySQL/MariaDB weigh every index that starts with tenant_id on each request.
-     */
-    static final Statements BY_NAME =
-        Statements.joining(
-            "(select n.id from scim_user n where n.tenant_id = ? and n.user_name_ci = ?)");
-
-    static UserSelect byId(String userId) {
-      return new UserSelect(BY_ID, List.of(userId));
+    static UserSelect byId(Statements statements, String userId) {
+      return new UserSelect(statements, List.of(userId));
     }
 
-    static UserSelect byName(String tenantId, String userNameCi) {
-      return new UserSelect(BY_NAME, List.of(tenantId, userNameCi));
+    static UserSelect byName(Statements statements, String tenantId, String userNameCi) {
+      return new UserSelect(statements, List.of(tenantId, userNameCi));
     }
 
     String trusting() {
@@ -406,18 +408,23 @@ public final class HotUserReads extends Handler.Wrapper {
    *     ReachQuery#bindReach}'s, {@link UserSelect#bind}'s, {@link ReachQuery#bindToken}'s
    */
   private record Statements(String trusting, String resolving) {
-    /** The statements for the user whose id {@code userId} (SQL) gives. */
-    static Statements joining(String userId) {
+    /**
+     * The statements for the user {@code trustingOn} and {@code resolvingOn} join (SQL after {@code
+     * scim_user u}: an optional index hint and the join condition, with the same parameters).
+     */
+    static Statements joining(String trustingOn, String resolvingOn) {
       String columns =
           ReachGeneration.COLUMN + ", " + UserRow.columns("u") + ", " + UserAccess.COLUMNS;
-      String join = " left join scim_user u on u.id = " + userId + UserAccess.JOIN;
       return new Statements(
-          "select " + columns + ReachGeneration.from(join),
+          "select "
+              + columns
+              + ReachGeneration.from(" left join scim_user u" + trustingOn + UserAccess.JOIN),
           "select "
               + ReachQuery.COLUMNS
               + ", "
               + columns
-              + ReachQuery.from(ReachGeneration.JOIN + join));
+              + ReachQuery.from(
+                  ReachGeneration.JOIN + " left join scim_user u" + resolvingOn + UserAccess.JOIN));
     }
   }
 }
