@@ -14,8 +14,9 @@ import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
- * Records every statement a MySQL/MariaDB connection sends, exactly as sent: TenantSync's pool uses
- * client-side prepared statements ({@code useServerPrepStmts=false}), so the text carries the bound
+ * Records every statement a MySQL/MariaDB connection sends, exactly as sent: with client-side
+ * prepared statements ({@code useServerPrepStmts=false}, which the URL must then name for every
+ * pool: TenantSync's prepared pool otherwise prepares on the server) the text carries the bound
  * values and can be {@code EXPLAIN}ed as is. Enabled by adding {@code queryInterceptors=} this
  * class to a JDBC URL (a server started for inspection, never the shared test server).
  *

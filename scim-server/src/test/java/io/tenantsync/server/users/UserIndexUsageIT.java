@@ -74,11 +74,15 @@ class UserIndexUsageIT {
             tenant.id(), tenant.domain(), System.currentTimeMillis() - 86_400_000L - USERS);
     seed(users, tenant.id(), product);
 
+    // Every pool prepares client-side here, so SqlLog sees each statement with its values (the
+    // plans are the same as for statements prepared on the server).
     TenantSyncServer node =
         TenantSyncServer.start(
             TestServer.config(
                 server.database,
-                Map.of(ServerConfig.DB_URL, server.database.url + "?" + SqlLog.urlOption())));
+                Map.of(
+                    ServerConfig.DB_URL,
+                    server.database.url + "?useServerPrepStmts=false&" + SqlLog.urlOption())));
     try (Connection connection = server.database.connect()) {
       Http reader = server.asNode(node.baseUri(), token);
       Reads reads = new Reads(reader, tenant, connection);
@@ -195,6 +199,11 @@ class UserIndexUsageIT {
             continue;
           }
           String where = label + ": " + table + " in\n" + sql + "\n";
+          if (table.equals("k") && sql.contains(" user_access_kind k ")) {
+            // UserAccess.JOIN's constant row generator: its three rows are meant to be read whole.
+            assertEquals(3, rows, where + "holds its three kinds");
+            continue;
+          }
           assertFalse(type.equals("ALL"), where + "is read by a full table scan");
           assertFalse(type.equals("index"), where + "is read by a full index scan");
           assertTrue(key != null, where + "is read without an index");
