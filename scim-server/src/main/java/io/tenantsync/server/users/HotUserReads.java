@@ -80,6 +80,7 @@ public final class HotUserReads extends Handler.Wrapper {
   private final Statements byName;
   private final LongAdder answered = new LongAdder();
   private final LongAdder onRememberedReach = new LongAdder();
+  private volatile @Nullable Origin lastOrigin;
 
   public HotUserReads(Handler application, Database database, Authenticator authenticator) {
     super(application);
@@ -235,7 +236,7 @@ public final class HotUserReads extends Handler.Wrapper {
       Found found = query(select.trusting(), statement -> select.bind(statement, 1), null);
       if (found.generation() == trusted.getAsLong()) {
         onRememberedReach.increment();
-        return Optional.of(found.resources(tenantId, request));
+        return Optional.of(found.resources(tenantId, locations(request)));
       }
     }
     ReachQuery.Reader reach = new ReachQuery.Reader(tenantId);
@@ -254,7 +255,7 @@ public final class HotUserReads extends Handler.Wrapper {
       return Optional.empty();
     }
     reaches.remember(tokenHash, tenantId, found.generation(), reach.validUntil());
-    return Optional.of(found.resources(tenantId, request));
+    return Optional.of(found.resources(tenantId, locations(request)));
   }
 
   /** Sets a statement's parameters. */
@@ -305,10 +306,10 @@ public final class HotUserReads extends Handler.Wrapper {
     }
 
     /** The user as the tenant's clients see it: none when absent, retained, deleted or foreign. */
-    List<GenericScimResource> resources(String tenantId, Request request) {
+    List<GenericScimResource> resources(String tenantId, Locations locations) {
       return user == null || !user.visibleIn(tenantId)
           ? List.of()
-          : List.of(UserMapper.toResource(user, access.build(), locations(request)));
+          : List.of(UserMapper.toResource(user, access.build(), locations));
     }
   }
 
@@ -329,17 +330,25 @@ public final class HotUserReads extends Handler.Wrapper {
   }
 
   /** Locations as {@link Locations#of} builds them from the request Jersey sees. */
-  private static Locations locations(Request request) {
+  private Locations locations(Request request) {
     String scheme = request.getHttpURI().getScheme();
-    return Locations.atServer(
-        URI.create(
-            URIUtil.newURI(
-                scheme == null ? "http" : scheme,
-                Request.getServerName(request),
-                Request.getServerPort(request),
-                "/",
-                null)));
+    String origin =
+        URIUtil.newURI(
+            scheme == null ? "http" : scheme,
+            Request.getServerName(request),
+            Request.getServerPort(request),
+            "/",
+            null);
+    Origin last = lastOrigin;
+    if (last == null || !last.root().equals(origin)) {
+      last = new Origin(origin, Locations.atServer(URI.create(origin)));
+      lastOrigin = last; // clients mostly name one host: parsed once, not per request
+    }
+    return last.locations();
   }
+
+  /** The locations for the server root a request named. */
+  private record Origin(String root, Locations locations) {}
 
   /**
    * The application produces {@code application/scim+json} when the client names no type, any type,

@@ -73,14 +73,15 @@ public record UserAccess(List<License> licenses, List<String> roles, List<GroupR
   /**
    * Joins for {@link #COLUMNS} to a statement that reads the user aliased {@code u}: each of the
    * three rows of {@code user_access_kind} is left-joined to the user's rows of its kind, so the
-   * statement yields one row per held thing, or one empty row per kind the user holds none of.
+   * statement yields one row per held thing, or one empty row per kind the user holds none of. The
+   * key is null for the other kinds' tables, so the database does not even look them up.
    */
   public static final String JOIN =
       " left join user_access_kind k on u.id is not null"
-          + " left join user_license l on k.kind = 'L' and l.user_id = u.id"
+          + " left join user_license l on l.user_id = case when k.kind = 'L' then u.id end"
           + " left join product p on p.id = l.product_id"
-          + " left join user_role ur on k.kind = 'R' and ur.user_id = u.id"
-          + " left join group_member m on k.kind = 'G' and m.member_id = u.id"
+          + " left join user_role ur on ur.user_id = case when k.kind = 'R' then u.id end"
+          + " left join group_member m on m.member_id = case when k.kind = 'G' then u.id end"
           + " left join scim_group g on g.id = m.group_id";
 
   /** Within a Hibernate session: its pending changes are flushed first, as for any query. */
