@@ -35,6 +35,8 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpMethod;
 import org.eclipse.jetty.server.Handler;
@@ -313,9 +315,26 @@ public final class HotUserReads extends Handler.Wrapper {
     }
   }
 
+  /**
+   * The form identity providers send, {@code userName eq "…"} with single spaces and a value
+   * without escapes or control characters: recognised without the SDK's filter parser (a tenth of a
+   * filtered read's CPU), as that parser reads it.
+   */
+  private static final Pattern PLAIN_USER_NAME_EQ =
+      Pattern.compile("userName eq \"([^\"\\\\\\x00-\\x1F]*)\"", Pattern.CASE_INSENSITIVE);
+
   /** {@code "…"} of {@code userName eq "…"} (any case, with or without the core URN), else null. */
   static @Nullable String userNameEq(@Nullable String filter) throws BadRequestException {
-    if (filter == null || !(Filter.fromString(filter) instanceof EqualFilter equal)) {
+    if (filter == null) {
+      return null;
+    }
+    Matcher plain = PLAIN_USER_NAME_EQ.matcher(filter);
+    return plain.matches() ? plain.group(1) : parsedUserNameEq(filter);
+  }
+
+  /** {@link #userNameEq} through the SDK's filter parser, for every other spelling. */
+  static @Nullable String parsedUserNameEq(String filter) throws BadRequestException {
+    if (!(Filter.fromString(filter) instanceof EqualFilter equal)) {
       return null;
     }
     Path path = equal.getAttributePath();

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.unboundid.scim2.common.exceptions.BadRequestException;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Which filters {@link HotUserReads} takes for itself: exactly {@code userName eq "…"}. */
@@ -37,7 +38,30 @@ class HotUserReadsTest {
   }
 
   @Test
+  void thePlainFormIsReadAsTheFilterParserReadsIt() throws BadRequestException {
+    for (String filter :
+        List.of(
+            "userName eq \"Alice@x.com\"",
+            "USERNAME EQ \"a@x.com\"",
+            "username Eq \"J\u00f6rg M\u00fcller@x.com\"",
+            "userName eq \"with space@x.com\"",
+            "userName eq \"\"",
+            "userName eq \"a(b)[c]@x.com\"",
+            "userName eq \"and or not@x.com\"",
+            "userName eq \"quote\\\"inside@x.com\"",
+            "userName eq \"back\\\\slash@x.com\"",
+            "userName  eq \"two spaces@x.com\"",
+            " userName eq \"leading@x.com\"")) {
+      assertEquals(HotUserReads.parsedUserNameEq(filter), HotUserReads.userNameEq(filter), filter);
+    }
+    assertEquals(
+        "quote\"inside@x.com", HotUserReads.userNameEq("userName eq \"quote\\\"inside@x.com\""));
+  }
+
+  @Test
   void anInvalidFilterIsTheApplicationsToRefuse() {
     assertThrows(BadRequestException.class, () -> HotUserReads.userNameEq("userName eq"));
+    assertThrows(
+        BadRequestException.class, () -> HotUserReads.userNameEq("userName eq \"unclosed"));
   }
 }
