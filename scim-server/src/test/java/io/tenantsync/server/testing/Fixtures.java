@@ -32,6 +32,13 @@ public final class Fixtures {
 
   /** A new token for a reseller or tenant, issued by the operator; returns the secret. */
   public String token(String type, String subjectId) {
+    return issueToken(type, subjectId).json().path("token").asText();
+  }
+
+  /**
+   * As {@link #token}, for the operator's whole 201 reply (its id, to revoke it, and the secret).
+   */
+  public Http.Reply issueToken(String type, String subjectId) {
     return server
         .operator()
         .post(
@@ -40,10 +47,7 @@ public final class Fixtures {
             {"schemas":["urn:tenantsync:scim:schemas:core:2.0:ApiToken"],
              "subject":{"type":"%s","value":"%s"},"displayName":"test"}"""
                 .formatted(type, subjectId))
-        .expect(201)
-        .json()
-        .path("token")
-        .asText();
+        .expect(201);
   }
 
   /** A tenant created by {@code http} (operator or reseller); returns its id. */

@@ -10,7 +10,6 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -24,6 +23,7 @@ class HotUserReadsIT {
   @RegisterExtension static final TestServer server = TestServer.shared();
   static final String EXT = "urn:tenantsync:scim:schemas:extension:reseller:2.0:User";
   static final String ENT = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User";
+  static final FastPath fastPath = new FastPath(server);
 
   Http op;
   Http reseller;
@@ -91,7 +91,7 @@ class HotUserReadsIT {
               "?attributes=" + EXT + ":syncState",
               "?attributes=name.givenName,meta")) {
         String path = tenant.users() + "/" + user + query;
-        Http.Reply hot = answeredHere(() -> reseller.get(path).expect(200));
+        Http.Reply hot = fastPath.answered(() -> reseller.get(path).expect(200));
         assertSameAnswer(op.get(path).expect(200), hot);
       }
     }
@@ -121,7 +121,7 @@ class HotUserReadsIT {
                   + URLEncoder.encode(filter, StandardCharsets.UTF_8)
                   + paging
                   + projection;
-          Http.Reply hot = answeredHere(() -> reseller.get(path).expect(200));
+          Http.Reply hot = fastPath.answered(() -> reseller.get(path).expect(200));
           assertSameAnswer(op.get(path).expect(200), hot);
         }
       }
@@ -132,10 +132,10 @@ class HotUserReadsIT {
   void aTenantTokenAndLimitedAdministrationAreAnsweredHereToo() {
     Http tenantAdmin = server.as(server.fixtures().token("tenant", tenant.id()));
     String path = tenant.users() + "/" + alice;
-    assertSameAnswer(op.get(path).expect(200), answeredHere(() -> tenantAdmin.get(path)));
+    assertSameAnswer(op.get(path).expect(200), fastPath.answered(() -> tenantAdmin.get(path)));
 
     Http limited = server.fixtures().delegatedReseller(tenant, "LimitedAdministration");
-    assertSameAnswer(op.get(path).expect(200), answeredHere(() -> limited.get(path)));
+    assertSameAnswer(op.get(path).expect(200), fastPath.answered(() -> limited.get(path)));
   }
 
   @Test
@@ -147,15 +147,15 @@ class HotUserReadsIT {
             + URLEncoder.encode(
                 "userName eq \"alice@" + tenant.domain() + "\"", StandardCharsets.UTF_8);
 
-    passedOn(() -> server.anonymous().get(alicePath).expectError(401, null));
-    passedOn(() -> server.as("no-such-token").get(alicePath).expectError(401, null));
-    passedOn(() -> server.as("no-such-token").get(byName).expectError(401, null));
-    passedOn(() -> reseller.get(tenant.users() + "/no-such-user").expectError(404, null));
-    passedOn(() -> reseller.get(tenant.users() + "/" + alice + "/extra").expect(404));
+    fastPath.passedOn(() -> server.anonymous().get(alicePath).expectError(401, null));
+    fastPath.passedOn(() -> server.as("no-such-token").get(alicePath).expectError(401, null));
+    fastPath.passedOn(() -> server.as("no-such-token").get(byName).expectError(401, null));
+    fastPath.passedOn(() -> reseller.get(tenant.users() + "/no-such-user").expectError(404, null));
+    fastPath.passedOn(() -> reseller.get(tenant.users() + "/" + alice + "/extra").expect(404));
     Tenant other = server.fixtures().tenant();
     String stranger = server.fixtures().user(op, other, "carol");
-    passedOn(() -> reseller.get(other.users() + "/" + stranger).expectError(404, null));
-    passedOn(
+    fastPath.passedOn(() -> reseller.get(other.users() + "/" + stranger).expectError(404, null));
+    fastPath.passedOn(
         () ->
             reseller
                 .get(
@@ -165,25 +165,26 @@ class HotUserReadsIT {
                             "userName eq \"carol@" + other.domain() + "\"", StandardCharsets.UTF_8))
                 .expectError(404, null));
     // A user of another tenant, asked for by id under this tenant's path.
-    passedOn(() -> reseller.get(tenant.users() + "/" + stranger).expectError(404, null));
+    fastPath.passedOn(() -> reseller.get(tenant.users() + "/" + stranger).expectError(404, null));
 
-    passedOn(() -> reseller.get(alicePath + "?unknown=1").expect(200));
+    fastPath.passedOn(() -> reseller.get(alicePath + "?unknown=1").expect(200));
     String etag = reseller.get(alicePath).expect(200).header("ETag");
-    passedOn(() -> reseller.get(alicePath, Map.of("If-None-Match", etag)).expect(304));
-    passedOn(() -> reseller.get(alicePath, Map.of("Accept", "application/json")).expect(200));
-    passedOn(
+    fastPath.passedOn(() -> reseller.get(alicePath, Map.of("If-None-Match", etag)).expect(304));
+    fastPath.passedOn(
+        () -> reseller.get(alicePath, Map.of("Accept", "application/json")).expect(200));
+    fastPath.passedOn(
         () ->
             reseller
                 .get(alicePath + "?attributes=userName&excludedAttributes=emails")
                 .expectError(400, "invalidValue"));
 
-    passedOn(
+    fastPath.passedOn(
         () ->
             reseller
                 .get(tenant.users() + "?filter=userName%20eq")
                 .expectError(400, "invalidFilter"));
-    passedOn(() -> reseller.get(tenant.users() + "?filter=userName%20eq%2042"));
-    passedOn(
+    fastPath.passedOn(() -> reseller.get(tenant.users() + "?filter=userName%20eq%2042"));
+    fastPath.passedOn(
         () ->
             reseller
                 .get(
@@ -191,57 +192,32 @@ class HotUserReadsIT {
                         + "?filter="
                         + URLEncoder.encode("externalId eq \"X-ALICE\"", StandardCharsets.UTF_8))
                 .expect(200));
-    passedOn(() -> reseller.get(byName + "&sortBy=userName").expect(200));
-    passedOn(() -> reseller.get(byName + "&cursor=").expect(200));
-    passedOn(() -> reseller.get(byName + "&count=abc").expectError(400, "invalidValue"));
-    passedOn(() -> reseller.get(tenant.users()).expect(200));
+    fastPath.passedOn(() -> reseller.get(byName + "&sortBy=userName").expect(200));
+    fastPath.passedOn(() -> reseller.get(byName + "&cursor=").expect(200));
+    fastPath.passedOn(() -> reseller.get(byName + "&count=abc").expectError(400, "invalidValue"));
+    fastPath.passedOn(() -> reseller.get(tenant.users()).expect(200));
   }
 
   @Test
   void deletedUsersAndRevokedAccessEndAtOnce() {
     String path = tenant.users() + "/" + bob;
-    answeredHere(() -> reseller.get(path).expect(200));
+    fastPath.answered(() -> reseller.get(path).expect(200));
     op.delete(path).expect(204);
-    passedOn(() -> reseller.get(path).expectError(404, null));
+    fastPath.passedOn(() -> reseller.get(path).expectError(404, null));
     String byName =
         tenant.users()
             + "?filter="
             + URLEncoder.encode(
                 "userName eq \"bob@" + tenant.domain() + "\"", StandardCharsets.UTF_8);
-    Http.Reply none = answeredHere(() -> reseller.get(byName).expect(200));
+    Http.Reply none = fastPath.answered(() -> reseller.get(byName).expect(200));
     assertEquals(0, none.json().path("totalResults").asInt());
 
     String alicePath = tenant.users() + "/" + alice;
-    Http.Reply issued =
-        op.post(
-                "ApiTokens",
-                """
-                {"schemas":["urn:tenantsync:scim:schemas:core:2.0:ApiToken"],
-                 "subject":{"type":"tenant","value":"%s"},"displayName":"revoked soon"}"""
-                    .formatted(tenant.id()))
-            .expect(201);
+    Http.Reply issued = server.fixtures().issueToken("tenant", tenant.id());
     Http tenantAdmin = server.as(issued.json().path("token").asText());
-    answeredHere(() -> tenantAdmin.get(alicePath).expect(200));
+    fastPath.answered(() -> tenantAdmin.get(alicePath).expect(200));
     op.delete("ApiTokens/" + issued.id()).expect(204);
-    passedOn(() -> tenantAdmin.get(alicePath).expectError(401, null));
-  }
-
-  /** The reply, after checking this node's fast path answered it. */
-  private static Http.Reply answeredHere(Supplier<Http.Reply> request) {
-    long before = server.server().hotReads().answered();
-    Http.Reply reply = request.get();
-    assertEquals(
-        before + 1, server.server().hotReads().answered(), "answered by the fast path: " + reply);
-    return reply;
-  }
-
-  /** The reply, after checking the application answered it. */
-  private static Http.Reply passedOn(Supplier<Http.Reply> request) {
-    long before = server.server().hotReads().answered();
-    Http.Reply reply = request.get();
-    assertEquals(
-        before, server.server().hotReads().answered(), "passed to the application: " + reply);
-    return reply;
+    fastPath.passedOn(() -> tenantAdmin.get(alicePath).expectError(401, null));
   }
 
   private static void assertSameAnswer(Http.Reply application, Http.Reply hot) {

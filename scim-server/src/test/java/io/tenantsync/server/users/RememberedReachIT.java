@@ -1,6 +1,5 @@
 package io.tenantsync.server.users;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -25,6 +24,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class RememberedReachIT {
   @RegisterExtension static final TestServer server = TestServer.shared();
+  static final FastPath fastPath = new FastPath(server);
 
   Http op;
   Tenant tenant;
@@ -63,14 +63,7 @@ class RememberedReachIT {
 
   @Test
   void revocationActsOnTheNextRequest() {
-    Http.Reply issued =
-        op.post(
-                "ApiTokens",
-                """
-                {"schemas":["urn:tenantsync:scim:schemas:core:2.0:ApiToken"],
-                 "subject":{"type":"tenant","value":"%s"},"displayName":"revoked soon"}"""
-                    .formatted(tenant.id()))
-            .expect(201);
+    Http.Reply issued = server.fixtures().issueToken("tenant", tenant.id());
     Http tenantAdmin = server.as(issued.json().path("token").asText());
     resolved(() -> tenantAdmin.get(user).expect(200));
     remembered(() -> tenantAdmin.get(user).expect(200));
@@ -159,33 +152,15 @@ class RememberedReachIT {
 
   /** The reply, after checking the fast path answered it by resolving the reach. */
   private static Http.Reply resolved(Supplier<Http.Reply> request) {
-    return answered(request, 0);
+    return fastPath.answered(request, false);
   }
 
   /** The reply, after checking the fast path answered it on the reach it remembered. */
   private static Http.Reply remembered(Supplier<Http.Reply> request) {
-    return answered(request, 1);
+    return fastPath.answered(request, true);
   }
 
-  private static Http.Reply answered(Supplier<Http.Reply> request, int onRememberedReach) {
-    HotUserReads hot = server.server().hotReads();
-    long answered = hot.answered();
-    long remembered = hot.onRememberedReach();
-    Http.Reply reply = request.get();
-    assertEquals(answered + 1, hot.answered(), "answered by the fast path: " + reply);
-    assertEquals(
-        remembered + onRememberedReach,
-        hot.onRememberedReach(),
-        "answered on a remembered reach: " + reply);
-    return reply;
-  }
-
-  /** The reply, after checking the application answered it. */
   private static Http.Reply passedOn(Supplier<Http.Reply> request) {
-    long before = server.server().hotReads().answered();
-    Http.Reply reply = request.get();
-    assertEquals(
-        before, server.server().hotReads().answered(), "passed to the application: " + reply);
-    return reply;
+    return fastPath.passedOn(request);
   }
 }
